@@ -96,6 +96,9 @@ internal sealed partial class Controller<T> : ISourceObserver<T>, IControllerRun
         LogWorkersStopped(_logger, Name);
     }
 
+    /// <summary>Queues a key (secondary watches use it).</summary>
+    public void Enqueue(string key) => _queue.Add(key);
+
     public void OnUpserted(T obj)
     {
         var key = _keyOf(obj);
