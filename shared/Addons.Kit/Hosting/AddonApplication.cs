@@ -1,5 +1,5 @@
 using Addons.Kit.Health;
-using Addons.Kit.Metrics;
+using Addons.Kit.Telemetry;
 using Addons.Kit.Shutdown;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

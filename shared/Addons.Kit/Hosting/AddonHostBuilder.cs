@@ -1,6 +1,6 @@
 using Addons.Kit.Health;
 using Addons.Kit.Logging;
-using Addons.Kit.Metrics;
+using Addons.Kit.Telemetry;
 using Addons.Kit.Shutdown;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

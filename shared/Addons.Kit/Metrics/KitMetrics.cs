@@ -1,7 +1,8 @@
 using Addons.Kit.Hosting;
 using Prometheus;
 
-namespace Addons.Kit.Metrics;
+// Not "Addons.Kit.Metrics": that namespace would shadow Prometheus.Metrics inside every Addons.Kit.* namespace.
+namespace Addons.Kit.Telemetry;
 
 /// <summary>
 /// The process-wide prometheus-net registry setup: default collectors trimmed to what is worth
