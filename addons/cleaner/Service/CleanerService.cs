@@ -34,6 +34,9 @@ internal sealed partial class CleanerService : BackgroundService
     /// <summary>Number of completed cycles (for tests and the log).</summary>
     public int CompletedCycles { get; private set; }
 
+    /// <summary>Called after each cycle once the wait for the next one is armed (tests use it to drive a fake clock).</summary>
+    public Action? CycleCompleted { get; set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         LogStarting(_logger, _options.Mode.ToString().ToLowerInvariant(), string.Join(",", _options.TargetPaths), _options.UsageThresholdPercent,
@@ -56,13 +59,16 @@ internal sealed partial class CleanerService : BackgroundService
             CompletedCycles++;
             if (_options.Mode == CleanupMode.Once || cancellationToken.IsCancellationRequested)
             {
+                CycleCompleted?.Invoke();
                 return;
             }
 
             LogWaiting(_logger, _options.CheckIntervalMinutes);
+            var wait = Task.Delay(interval, _time, cancellationToken);
+            CycleCompleted?.Invoke();
             try
             {
-                await Task.Delay(interval, _time, cancellationToken);
+                await wait;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
