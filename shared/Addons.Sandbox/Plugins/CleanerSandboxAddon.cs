@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace Addons.Sandbox.Plugins;
 
@@ -24,12 +23,12 @@ internal sealed class CleanerSandboxAddon : ISandboxAddon
         var start = new ProcessStartInfo(binary) { WorkingDirectory = context.RepoRoot };
         foreach (var arg in new[]
         {
-            "--target-paths", workspace,
-            "--usage-threshold-percent", "0",
-            "--cleanup-mode", "interval",
-            "--check-interval-minutes", "1",
-            "--dry-run", "true",
-            "--metrics-port", MetricsPort.ToString(CultureInfo.InvariantCulture),
+            $"--target-paths={workspace}",
+            "--usage-threshold-percent=0",
+            "--cleanup-mode=interval",
+            "--check-interval-minutes=1",
+            "--dry-run=true",
+            FormattableString.Invariant($"--metrics-port={MetricsPort}"),
         })
         {
             start.ArgumentList.Add(arg);
