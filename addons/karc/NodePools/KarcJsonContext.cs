@@ -10,6 +10,8 @@ namespace Addons.Karc.NodePools;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(NodePool))]
 [JsonSerializable(typeof(NodeClaim))]
+[JsonSerializable(typeof(Addons.Karc.Freezes.ConsolidationFreeze))]
+[JsonSerializable(typeof(Addons.Karc.Freezes.FreezeStatus))]
 [JsonSerializable(typeof(Budget))]
 [JsonSerializable(typeof(List<Budget>))]
 [JsonSerializable(typeof(JsonObject))]
