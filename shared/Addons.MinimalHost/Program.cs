@@ -1,1 +1,4 @@
-return 0;
+using Addons.Kit.Hosting;
+
+var builder = AddonHost.CreateBuilder(args, "minimal-host");
+return await builder.Build().RunAsync();

@@ -1,0 +1,94 @@
+using System.Buffers;
+using System.Text;
+
+namespace Addons.Kit.Health;
+
+/// <summary>One keep-alive connection: read a request head, answer, repeat until close or idle timeout.</summary>
+internal sealed class ProbeConnection(Stream stream, ProbeResponder responder, int maxHeadBytes, TimeSpan idleTimeout)
+{
+    private static readonly byte[] HeadEnd = "\r\n\r\n"u8.ToArray();
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(maxHeadBytes);
+        try
+        {
+            var filled = 0;
+            while (true)
+            {
+                int headLength;
+                using (var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    idle.CancelAfter(idleTimeout);
+                    (headLength, filled) = await ReadHeadAsync(buffer, filled, idle.Token);
+                }
+
+                if (headLength < 0)
+                {
+                    return;
+                }
+
+                var request = ProbeRequest.Parse(buffer.AsSpan(0, headLength));
+                var keepAlive = request is { KeepAlive: true, HasBody: false };
+                var response = request is null || request.HasBody
+                    ? new ProbeResponse(400, "text/plain; charset=utf-8", "bad request\n"u8.ToArray())
+                    : await responder.RespondAsync(request, cancellationToken);
+                await WriteAsync(response, request?.Method == "HEAD", keepAlive, cancellationToken);
+                if (!keepAlive)
+                {
+                    return;
+                }
+
+                // Keep pipelined bytes that follow this request's head.
+                var consumed = headLength + HeadEnd.Length;
+                Buffer.BlockCopy(buffer, consumed, buffer, 0, filled - consumed);
+                filled -= consumed;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads until a blank line; returns the head length (-1 on close or oversize) and the bytes buffered.</summary>
+    private async Task<(int HeadLength, int Filled)> ReadHeadAsync(byte[] buffer, int filled, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var end = buffer.AsSpan(0, filled).IndexOf(HeadEnd);
+            if (end >= 0)
+            {
+                return (end, filled);
+            }
+
+            if (filled >= maxHeadBytes)
+            {
+                return (-1, filled);
+            }
+
+            var read = await stream.ReadAsync(buffer.AsMemory(filled, maxHeadBytes - filled), cancellationToken);
+            if (read == 0)
+            {
+                return (-1, filled);
+            }
+
+            filled += read;
+        }
+    }
+
+    private async Task WriteAsync(ProbeResponse response, bool headOnly, bool keepAlive, CancellationToken cancellationToken)
+    {
+        var head = $"HTTP/1.1 {response.StatusCode} {response.ReasonPhrase}\r\n" +
+            $"Content-Type: {response.ContentType}\r\n" +
+            $"Content-Length: {response.Body.Length}\r\n" +
+            $"Connection: {(keepAlive ? "keep-alive" : "close")}\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head), cancellationToken);
+        if (!headOnly)
+        {
+            await stream.WriteAsync(response.Body, cancellationToken);
+        }
+
+        await stream.FlushAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,147 @@
+using Addons.Kit.Health;
+using Addons.Kit.Telemetry;
+using Addons.Kit.Shutdown;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Addons.Kit.Hosting;
+
+/// <summary>A configured addon host, ready to run.</summary>
+public sealed partial class AddonApplication
+{
+    private readonly AddonHostBuilder _builder;
+
+    internal AddonApplication(AddonHostBuilder builder) => _builder = builder;
+
+    /// <summary>The built host's services, once <see cref="RunAsync"/> has built it (for tests).</summary>
+    public IServiceProvider? Services { get; private set; }
+
+    /// <summary>
+    /// Runs the addon until a stop signal or a failure and returns the process exit code (see
+    /// <see cref="ExitCodes"/>): <c>--version</c> prints and returns 0; a configuration error prints one
+    /// line to stderr and returns 2 before anything starts; a runtime failure returns 1.
+    /// </summary>
+    /// <param name="cancellationToken">Cancelling it stops the host gracefully, as a signal would.</param>
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        if (_builder.VersionRequested)
+        {
+            await Console.Out.WriteLineAsync(_builder.BuildInfo.ToString());
+            return ExitCodes.Clean;
+        }
+
+        IHost host;
+        try
+        {
+            host = _builder.BuildHost();
+        }
+        catch (Exception ex) when (ConfigurationErrors.TryFormat(ex, _builder.Sections) is { } line)
+        {
+            await Console.Error.WriteLineAsync(line);
+            return ExitCodes.Configuration;
+        }
+
+        using (host)
+        {
+            Services = host.Services;
+            return await RunHostAsync(host, cancellationToken);
+        }
+    }
+
+    private async Task<int> RunHostAsync(IHost host, CancellationToken cancellationToken)
+    {
+        var services = host.Services;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AddonHost).FullName!);
+        var state = services.GetRequiredService<LifecycleState>();
+        var exit = services.GetRequiredService<AddonExit>();
+        var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
+        var build = _builder.BuildInfo;
+        services.GetRequiredService<HealthRegistry>().Add(HealthCheckKind.Readiness, "lifecycle", () =>
+            state.IsStopping ? HealthCheckResult.Fail("stopping") : state.IsStarted ? HealthCheckResult.Pass : HealthCheckResult.Fail("starting"));
+        lifetime.ApplicationStopping.Register(() =>
+        {
+            state.MarkStopping();
+            services.GetRequiredService<SignalLifetime>().ArmWatchdog();
+        });
+
+        try
+        {
+            // Validated here, before anything starts, so a bad setting yields our one line rather
+            // than the host's "failed to start" error with a stack trace.
+            services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (Exception ex) when (ConfigurationErrors.TryFormat(ex, _builder.Sections) is { } line)
+        {
+            await Console.Error.WriteLineAsync(line);
+            return ExitCodes.Configuration;
+        }
+
+        LogStarting(logger, build.Addon, build.Version, build.Commit);
+        KitMetrics.PublishBuildInfo(build);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !state.IsStopping)
+        {
+            LogStartFailed(logger, ex);
+            await StopAfterFailedStartAsync(host, logger);
+            return ExitCodes.Failure;
+        }
+
+        state.MarkStarted();
+        LogStarted(logger, build.Addon);
+        var code = ExitCodes.Clean;
+        try
+        {
+            await host.WaitForShutdownAsync(cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            LogStopFailed(logger, ex);
+            code = ExitCodes.Failure;
+        }
+
+        code = Math.Max(code, exit.ExitCode);
+        if (code == ExitCodes.Clean && FaultedBackgroundServices(services))
+        {
+            code = ExitCodes.Failure;
+        }
+
+        LogStopped(logger, build.Addon, code);
+        return code;
+    }
+
+    // A BackgroundService whose loop failed stopped the host (StopHost behaviour); that is a runtime failure.
+    private static bool FaultedBackgroundServices(IServiceProvider services) =>
+        services.GetServices<IHostedService>().OfType<BackgroundService>().Any(s => s.ExecuteTask is { IsFaulted: true });
+
+    private static async Task StopAfterFailedStartAsync(IHost host, ILogger logger)
+    {
+        try
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogStopFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Starting {Addon} {Version} (commit {Commit})")]
+    private static partial void LogStarting(ILogger logger, string addon, string version, string commit);
+
+    [LoggerMessage(2, LogLevel.Information, "{Addon} started")]
+    private static partial void LogStarted(ILogger logger, string addon);
+
+    [LoggerMessage(3, LogLevel.Critical, "Start failed")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(4, LogLevel.Error, "Stop failed")]
+    private static partial void LogStopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5, LogLevel.Information, "{Addon} stopped, exit code {ExitCode}")]
+    private static partial void LogStopped(ILogger logger, string addon, int exitCode);
+}

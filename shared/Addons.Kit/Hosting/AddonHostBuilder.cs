@@ -1,0 +1,120 @@
+using Addons.Kit.Health;
+using Addons.Kit.Logging;
+using Addons.Kit.Telemetry;
+using Addons.Kit.Shutdown;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Serilog;
+
+namespace Addons.Kit.Hosting;
+
+/// <summary>
+/// Builds an addon host on <see cref="HostApplicationBuilder"/> without its defaults (no appsettings
+/// files, file watchers or extra log providers: they cost idle memory we do not spend).
+/// </summary>
+public sealed class AddonHostBuilder
+{
+    /// <summary>Short flags mapped to configuration keys; <c>--Section:Key=value</c> works for every key.</summary>
+    private static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["--log-level"] = "Logging:Level",
+        ["--log-format"] = "Logging:Format",
+        ["--health-port"] = "Health:Port",
+        ["--shutdown-timeout"] = "Shutdown:Timeout",
+        ["--context"] = "Kubernetes:Context",
+        ["--kubeconfig"] = "Kubernetes:Kubeconfig",
+        ["--leader-elect"] = "LeaderElection:Enabled",
+        ["--lease-name"] = "LeaderElection:LeaseName",
+        ["--lease-namespace"] = "LeaderElection:LeaseNamespace",
+    };
+
+    private readonly HostApplicationBuilder _inner;
+    private readonly Dictionary<Type, string> _sections = [];
+
+    internal AddonHostBuilder(string[] args, string name, BuildInfo buildInfo)
+    {
+        Name = name;
+        BuildInfo = buildInfo;
+        VersionRequested = args.Contains("--version", StringComparer.Ordinal);
+        var configurationArgs = args.Where(a => a != "--version").ToArray();
+        _inner = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ApplicationName = name,
+            ContentRootPath = AppContext.BaseDirectory,
+            DisableDefaults = true,
+        });
+        _inner.Configuration.AddEnvironmentVariables();
+        _inner.Configuration.AddCommandLine(configurationArgs, SwitchMappings);
+        AddKitServices();
+    }
+
+    /// <summary>The addon's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Version and commit of this binary.</summary>
+    public BuildInfo BuildInfo { get; }
+
+    /// <summary>The services; add the addon's own here.</summary>
+    public IServiceCollection Services => _inner.Services;
+
+    /// <summary>The configuration: environment variables (<c>Section__Key</c>) then command-line flags.</summary>
+    public IConfigurationManager Configuration => _inner.Configuration;
+
+    internal bool VersionRequested { get; }
+
+    internal IReadOnlyDictionary<Type, string> Sections => _sections;
+
+    /// <summary>
+    /// Names the configuration section of an options type for configuration error messages, when
+    /// it is not the type name without its <c>Options</c> suffix.
+    /// </summary>
+    public void DescribeSection<TOptions>(string section) => _sections[typeof(TOptions)] = section;
+
+    /// <summary>Finishes configuration; the host is built and started by <see cref="AddonApplication.RunAsync"/>.</summary>
+    public AddonApplication Build() => new(this);
+
+    internal IHost BuildHost() => _inner.Build();
+
+    private void AddKitServices()
+    {
+        var services = _inner.Services;
+        var configuration = _inner.Configuration;
+        services.AddSingleton(BuildInfo);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<LifecycleState>();
+        services.AddSingleton<AddonExit>();
+        services.AddSingleton<HealthRegistry>();
+
+        services.AddOptionsWithValidateOnStart<LoggingOptions, LoggingOptionsValidator>().Bind(configuration.GetSection(LoggingOptions.Section));
+        services.AddOptionsWithValidateOnStart<HealthOptions, HealthOptionsValidator>().Bind(configuration.GetSection(HealthOptions.Section));
+        services.AddOptionsWithValidateOnStart<ShutdownOptions, ShutdownOptionsValidator>().Bind(configuration.GetSection(ShutdownOptions.Section));
+        services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>(static (host, shutdown) =>
+        {
+            host.ShutdownTimeout = shutdown.Value.Timeout;
+            host.ServicesStartConcurrently = false;
+            // Reverse registration order is the documented stop order: workers, watches, lease, listener.
+            host.ServicesStopConcurrently = false;
+            host.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost;
+        });
+
+        var addon = Name;
+        services.AddSerilog(
+            (provider, logger) => AddonLogging.Configure(
+                logger, provider.GetRequiredService<IOptions<LoggingOptions>>().Value, addon, stdoutIsTerminal: !Console.IsOutputRedirected),
+            preserveStaticLogger: true);
+
+        KitMetrics.ConfigureDefaultRegistry();
+        services.AddSingleton(Prometheus.Metrics.DefaultRegistry);
+
+        services.AddSingleton<SignalLifetime>();
+        services.AddSingleton<IHostLifetime>(static provider => provider.GetRequiredService<SignalLifetime>());
+
+        // Registered first so it starts first and stops last: readiness stays answerable while stopping.
+        services.AddSingleton<ProbeResponder>();
+        services.AddSingleton<ProbeServer>();
+        services.AddHostedService(static provider => provider.GetRequiredService<ProbeServer>());
+    }
+}
