@@ -1,1 +1,3 @@
-return 0;
+using Addons.Cleaner.Service;
+
+return await CleanerProgram.RunAsync(args, Environment.GetEnvironmentVariable, CancellationToken.None);

@@ -5,12 +5,12 @@ namespace Addons.Kit.Kubernetes;
 /// <summary>client-go compatible REST metrics, so existing dashboards work.</summary>
 internal static class RestClientMetrics
 {
-    public static readonly Counter Requests = Metrics.CreateCounter(
+    public static readonly Counter Requests = Prometheus.Metrics.CreateCounter(
         "rest_client_requests_total",
         "Number of HTTP requests to the Kubernetes API, partitioned by status code and method.",
         new CounterConfiguration { LabelNames = ["code", "method"] });
 
-    public static readonly Histogram Latency = Metrics.CreateHistogram(
+    public static readonly Histogram Latency = Prometheus.Metrics.CreateHistogram(
         "rest_client_request_duration_seconds",
         "Kubernetes API request latency in seconds (until response headers), by verb.",
         new HistogramConfiguration

@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Addons.Karc.NodePools;
+
+/// <summary>
+/// Source-generated JSON metadata for every type karc (de)serializes — NativeAOT has no reflection
+/// fallback. Only these types are rooted, not KubernetesClient's full model context.
+/// </summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(NodePool))]
+[JsonSerializable(typeof(NodeClaim))]
+[JsonSerializable(typeof(Budget))]
+[JsonSerializable(typeof(List<Budget>))]
+[JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class KarcJsonContext : JsonSerializerContext;

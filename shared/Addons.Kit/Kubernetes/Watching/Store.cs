@@ -1,0 +1,133 @@
+using k8s;
+using k8s.Models;
+
+namespace Addons.Kit.Kubernetes;
+
+/// <summary>In-memory cache of the watched objects, keyed <c>namespace/name</c> (or <c>name</c> when cluster-scoped).</summary>
+/// <remarks>Guarantees: reads are thread-safe and see whole objects; <see cref="HasSynced"/> turns true once the
+/// initial list has been applied and its events delivered, and stays true. Objects are shared: treat them as read-only.</remarks>
+public sealed class Store<T>
+    where T : class, IKubernetesObject<V1ObjectMeta>
+{
+    private readonly Lock gate = new();
+    private readonly TaskCompletionSource synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Dictionary<string, T> items = new(StringComparer.Ordinal);
+
+    /// <summary>True once the initial list is in the cache.</summary>
+    public bool HasSynced => synced.Task.IsCompleted;
+
+    /// <summary>Number of cached objects.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return items.Count;
+            }
+        }
+    }
+
+    /// <summary>The key of an object: <c>namespace/name</c>, or <c>name</c> without a namespace.</summary>
+    public static string KeyOf(T obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        return KeyOf(obj.Metadata?.NamespaceProperty, obj.Metadata?.Name ?? "");
+    }
+
+    /// <summary>The key for a namespace and name.</summary>
+    public static string KeyOf(string? ns, string name) => string.IsNullOrEmpty(ns) ? name : ns + "/" + name;
+
+    /// <summary>The cached object, or null.</summary>
+    public T? Get(string? ns, string name) => GetByKey(KeyOf(ns, name));
+
+    /// <summary>The cached object with this key, or null.</summary>
+    public T? GetByKey(string key)
+    {
+        lock (gate)
+        {
+            return items.GetValueOrDefault(key);
+        }
+    }
+
+    /// <summary>A snapshot of all cached objects.</summary>
+    public IReadOnlyList<T> List()
+    {
+        lock (gate)
+        {
+            return [.. items.Values];
+        }
+    }
+
+    /// <summary>Completes when the initial list is cached.</summary>
+    public Task WaitForSyncAsync(CancellationToken cancellationToken) => synced.Task.WaitAsync(cancellationToken);
+
+    internal void MarkSynced() => synced.TrySetResult();
+
+    /// <summary>Inserts or updates; returns the previous object.</summary>
+    internal T? Set(T obj)
+    {
+        var key = KeyOf(obj);
+        lock (gate)
+        {
+            items.TryGetValue(key, out var previous);
+            items[key] = obj;
+            return previous;
+        }
+    }
+
+    /// <summary>Removes; returns the removed object.</summary>
+    internal T? Remove(T obj)
+    {
+        lock (gate)
+        {
+            return items.Remove(KeyOf(obj), out var previous) ? previous : null;
+        }
+    }
+
+    /// <summary>Replaces the whole content with a fresh list and returns the differences.</summary>
+    internal List<WatcherEvent<T>> Replace(IReadOnlyList<T> fresh)
+    {
+        var next = new Dictionary<string, T>(fresh.Count, StringComparer.Ordinal);
+        foreach (var obj in fresh)
+        {
+            next[KeyOf(obj)] = obj;
+        }
+
+        Dictionary<string, T> old;
+        lock (gate)
+        {
+            old = items;
+            items = next;
+        }
+
+        var changes = new List<WatcherEvent<T>>();
+        foreach (var (key, obj) in next)
+        {
+            if (!old.TryGetValue(key, out var before))
+            {
+                changes.Add(new WatcherEvent<T>(WatchEventType.Added, obj, null));
+            }
+            else if (before.Metadata?.Uid != obj.Metadata?.Uid)
+            {
+                // Deleted and re-created while we were not watching: two events, as a live watch would have shown.
+                changes.Add(new WatcherEvent<T>(WatchEventType.Deleted, before, null));
+                changes.Add(new WatcherEvent<T>(WatchEventType.Added, obj, null));
+            }
+            else if (before.Metadata?.ResourceVersion != obj.Metadata?.ResourceVersion)
+            {
+                changes.Add(new WatcherEvent<T>(WatchEventType.Modified, obj, before));
+            }
+        }
+
+        foreach (var (key, obj) in old)
+        {
+            if (!next.ContainsKey(key))
+            {
+                changes.Add(new WatcherEvent<T>(WatchEventType.Deleted, obj, null));
+            }
+        }
+
+        return changes;
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace Addons.Kit.Kubernetes;
+
+public sealed partial class Watcher<T>
+{
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Debug, "Listed {Count} {Resource} at resourceVersion {ResourceVersion}")]
+        public static partial void Listed(ILogger logger, int count, string resource, string resourceVersion);
+
+        [LoggerMessage(2, LogLevel.Information, "Watch of {Resource} expired at resourceVersion {ResourceVersion} (410 Gone); relisting")]
+        public static partial void Gone(ILogger logger, string resource, string? resourceVersion);
+
+        [LoggerMessage(3, LogLevel.Warning, "Watch of {Resource} failed; retrying in {Delay}")]
+        public static partial void Failed(ILogger logger, Exception exception, string resource, TimeSpan delay);
+
+        [LoggerMessage(4, LogLevel.Debug, "Watch of {Resource} ended at resourceVersion {ResourceVersion}; resuming")]
+        public static partial void Ended(ILogger logger, string resource, string? resourceVersion);
+    }
+}

@@ -1,0 +1,230 @@
+using Addons.Cleaner.Configuration;
+
+namespace Addons.Cleaner.Tests.Configuration;
+
+public sealed class CleanerOptionsParserTests
+{
+    private static CleanerOptions Parse(string[] args, Dictionary<string, string>? env = null) =>
+        CleanerOptionsParser.Parse(args, name => env?.GetValueOrDefault(name)).Options;
+
+    private static ConfigurationException Fails(string[] args, Dictionary<string, string>? env = null) =>
+        Assert.Throws<ConfigurationException>(() => CleanerOptionsParser.Parse(args, name => env?.GetValueOrDefault(name)));
+
+    [Fact]
+    public void Parse_Nothing_UsesTheOriginalDefaults()
+    {
+        var options = Parse([]);
+
+        Assert.Equal(["/home/runner/_work"], options.TargetPaths);
+        Assert.Equal(80, options.UsageThresholdPercent);
+        Assert.Equal(10, options.CheckIntervalMinutes);
+        Assert.Equal(["*"], options.IncludePatterns);
+        Assert.Equal(["**/.git/**", "**/node_modules/**", "*.log"], options.ExcludePatterns);
+        Assert.Equal(CleanupMode.Interval, options.Mode);
+        Assert.False(options.DryRun);
+        Assert.Equal("info", options.LogLevel);
+        Assert.Equal(CleanupStrategy.All, options.Strategy);
+        Assert.Equal(80, options.TargetUsagePercent);
+        Assert.Equal(TimeSpan.Zero, options.MinFileAge);
+        Assert.False(options.RemoveEmptyDirs);
+        Assert.Equal(0, options.MetricsPort);
+    }
+
+    [Fact]
+    public void Parse_Flags_SetEverySetting()
+    {
+        var options = Parse([
+            "--target-paths", " /data/a , /data/b ,", "--usage-threshold-percent=90", "-check-interval-minutes=5",
+            "--include-patterns=*.tmp,*.{js,ts}", "--exclude-patterns=", "--cleanup-mode=ONCE", "--dry-run",
+            "--log-level=Debug", "--strategy=oldest-first", "--target-usage-percent=70", "--min-file-age=1h30m",
+            "--remove-empty-dirs=1", "--metrics-port=9090",
+        ]);
+
+        Assert.Equal(["/data/a", "/data/b"], options.TargetPaths);
+        Assert.Equal(90, options.UsageThresholdPercent);
+        Assert.Equal(5, options.CheckIntervalMinutes);
+        Assert.Equal(["*.tmp", "*.{js,ts}"], options.IncludePatterns);
+        Assert.Empty(options.ExcludePatterns);
+        Assert.Equal(CleanupMode.Once, options.Mode);
+        Assert.True(options.DryRun);
+        Assert.Equal("debug", options.LogLevel);
+        Assert.Equal(CleanupStrategy.OldestFirst, options.Strategy);
+        Assert.Equal(70, options.TargetUsagePercent);
+        Assert.Equal(TimeSpan.FromMinutes(90), options.MinFileAge);
+        Assert.True(options.RemoveEmptyDirs);
+        Assert.Equal(9090, options.MetricsPort);
+    }
+
+    [Fact]
+    public void Parse_Environment_SetsEverySetting()
+    {
+        var options = Parse([], new()
+        {
+            ["TARGET_PATHS"] = "/x,/y",
+            ["USAGE_THRESHOLD_PERCENT"] = "50",
+            ["CHECK_INTERVAL_MINUTES"] = "3",
+            ["INCLUDE_PATTERNS"] = "*.tmp",
+            ["EXCLUDE_PATTERNS"] = "*.keep",
+            ["CLEANUP_MODE"] = "once",
+            ["DRY_RUN"] = "TRUE",
+            ["LOG_LEVEL"] = "warn",
+            ["STRATEGY"] = "oldest-first",
+            ["TARGET_USAGE_PERCENT"] = "40",
+            ["MIN_FILE_AGE"] = "10m",
+            ["REMOVE_EMPTY_DIRS"] = "true",
+            ["METRICS_PORT"] = "8080",
+        });
+
+        Assert.Equal(["/x", "/y"], options.TargetPaths);
+        Assert.Equal(50, options.UsageThresholdPercent);
+        Assert.Equal(3, options.CheckIntervalMinutes);
+        Assert.Equal(["*.tmp"], options.IncludePatterns);
+        Assert.Equal(["*.keep"], options.ExcludePatterns);
+        Assert.Equal(CleanupMode.Once, options.Mode);
+        Assert.True(options.DryRun);
+        Assert.Equal("warn", options.LogLevel);
+        Assert.Equal(CleanupStrategy.OldestFirst, options.Strategy);
+        Assert.Equal(40, options.TargetUsagePercent);
+        Assert.Equal(TimeSpan.FromMinutes(10), options.MinFileAge);
+        Assert.True(options.RemoveEmptyDirs);
+        Assert.Equal(8080, options.MetricsPort);
+    }
+
+    [Fact]
+    public void Parse_FlagAndEnvironment_FlagWins()
+    {
+        var options = Parse(["--usage-threshold-percent=95", "--dry-run=false", "--target-paths=/flag"],
+            new() { ["USAGE_THRESHOLD_PERCENT"] = "10", ["DRY_RUN"] = "1", ["TARGET_PATHS"] = "/env" });
+
+        Assert.Equal(95, options.UsageThresholdPercent);
+        Assert.False(options.DryRun);
+        Assert.Equal(["/flag"], options.TargetPaths);
+    }
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("True", true)]
+    [InlineData("1", true)]
+    [InlineData("false", false)]
+    [InlineData("FALSE", false)]
+    [InlineData("0", false)]
+    public void Parse_BooleanEnvironment_AcceptsTrueFalseOneZero(string value, bool expected)
+    {
+        Assert.Equal(expected, Parse([], new() { ["DRY_RUN"] = value }).DryRun);
+    }
+
+    [Theory]
+    [InlineData("USAGE_THRESHOLD_PERCENT", "abc", "--usage-threshold-percent")]
+    [InlineData("USAGE_THRESHOLD_PERCENT", "101", "--usage-threshold-percent")]
+    [InlineData("USAGE_THRESHOLD_PERCENT", "-1", "--usage-threshold-percent")]
+    [InlineData("USAGE_THRESHOLD_PERCENT", "", "--usage-threshold-percent")]
+    [InlineData("CHECK_INTERVAL_MINUTES", "0", "--check-interval-minutes")]
+    [InlineData("CHECK_INTERVAL_MINUTES", "1.5", "--check-interval-minutes")]
+    [InlineData("DRY_RUN", "yes", "--dry-run")]
+    [InlineData("REMOVE_EMPTY_DIRS", "on", "--remove-empty-dirs")]
+    [InlineData("CLEANUP_MODE", "daily", "--cleanup-mode")]
+    [InlineData("LOG_LEVEL", "verbose", "--log-level")]
+    [InlineData("STRATEGY", "newest-first", "--strategy")]
+    [InlineData("MIN_FILE_AGE", "10x", "--min-file-age")]
+    [InlineData("MIN_FILE_AGE", "m", "--min-file-age")]
+    [InlineData("METRICS_PORT", "70000", "--metrics-port")]
+    [InlineData("TARGET_PATHS", " , ,", "--target-paths")]
+    [InlineData("TARGET_PATHS", "", "--target-paths")]
+    public void Parse_InvalidEnvironment_ThrowsNamingSettingAndAcceptedValues(string env, string value, string flag)
+    {
+        var error = Fails([], new() { [env] = value });
+
+        Assert.Contains(flag, error.Setting, StringComparison.Ordinal);
+        Assert.Contains(env, error.Message, StringComparison.Ordinal);
+        Assert.Contains("expected", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--usage-threshold-percent=101")]
+    [InlineData("--usage-threshold-percent=-1")]
+    [InlineData("--check-interval-minutes=0")]
+    [InlineData("--target-paths=")]
+    [InlineData("--dry-run=maybe")]
+    [InlineData("--no-such-flag=1")]
+    [InlineData("stray")]
+    [InlineData("--usage-threshold-percent")]
+    public void Parse_InvalidFlag_Throws(string arg)
+    {
+        Fails([arg]);
+    }
+
+    [Fact]
+    public void Parse_TargetUsageAboveThreshold_Throws()
+    {
+        var error = Fails(["--usage-threshold-percent=60", "--target-usage-percent=70"]);
+
+        Assert.Contains("--target-usage-percent", error.Setting, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_NoTargetUsage_DefaultsToThreshold()
+    {
+        Assert.Equal(65, Parse(["--usage-threshold-percent=65"]).TargetUsagePercent);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/proc")]
+    [InlineData("/sys/")]
+    [InlineData("/dev")]
+    [InlineData("/etc")]
+    [InlineData("/boot")]
+    [InlineData("/usr")]
+    [InlineData("/bin")]
+    [InlineData("/lib")]
+    [InlineData("/tmp/../etc")]
+    [InlineData("/tmp/..")]
+    public void Parse_DangerousRoot_ThrowsNamingThePath(string path)
+    {
+        var error = Fails([$"--target-paths=/tmp,{path}"]);
+
+        Assert.Contains("--target-paths", error.Setting, StringComparison.Ordinal);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SymlinkToDangerousRoot_Throws()
+    {
+        using var tree = new TestSupport.TempTree();
+        tree.Symlink("etc-link", "/etc");
+
+        Fails([$"--target-paths={tree.PathOf("etc-link")}"]);
+    }
+
+    [Fact]
+    public void Parse_Version_ReturnsVersionRequestWithoutValidatingTheRest()
+    {
+        var command = CleanerOptionsParser.Parse(["--version"], name => name == "USAGE_THRESHOLD_PERCENT" ? "500" : null);
+
+        Assert.True(command.ShowVersion);
+    }
+
+    [Theory]
+    [InlineData("0", 0)]
+    [InlineData("90s", 90)]
+    [InlineData("10m", 600)]
+    [InlineData("1h30m", 5400)]
+    [InlineData("2d", 172800)]
+    [InlineData("500ms", 0.5)]
+    public void ParseDuration_Valid_ReturnsSpan(string text, double seconds)
+    {
+        Assert.Equal(TimeSpan.FromSeconds(seconds), CleanerOptionsParser.ParseDuration(Settings.MinFileAge, text));
+    }
+
+    [Theory]
+    [InlineData("a,b", new[] { "a", "b" })]
+    [InlineData(" a , , b ,", new[] { "a", "b" })]
+    [InlineData("*.{js,ts},*.md", new[] { "*.{js,ts}", "*.md" })]
+    [InlineData("{a,{b,c}},d", new[] { "{a,{b,c}}", "d" })]
+    [InlineData(@"a\,b,c", new[] { @"a\,b", "c" })]
+    [InlineData("", new string[0])]
+    public void SplitList_Patterns_KeepsBracesTogether(string value, string[] expected)
+    {
+        Assert.Equal(expected, CleanerOptionsParser.SplitList(value, keepBraces: true));
+    }
+}
