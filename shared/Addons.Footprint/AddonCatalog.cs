@@ -37,6 +37,25 @@ internal static class AddonCatalog
           window: {start: "2020-01-01T00:00:00Z", end: "2020-01-02T00:00:00Z"}
         """;
 
+    // Karpenter's NodePool CRD, reduced to what the emulator needs to serve the kind.
+    private const string NodePoolCrd = """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata:
+          name: nodepools.karpenter.sh
+        spec:
+          group: karpenter.sh
+          scope: Cluster
+          names: {plural: nodepools, singular: nodepool, kind: NodePool, listKind: NodePoolList}
+          versions:
+            - name: v1
+              served: true
+              storage: true
+              subresources: {status: {}}
+              schema:
+                openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+        """;
+
     private const string NodePool = """
         apiVersion: karpenter.sh/v1
         kind: NodePool
@@ -56,7 +75,7 @@ internal static class AddonCatalog
             [], KitEnvironment, UsesApi: true, SetupYaml: "", ConfigMapTemplate, ConfigMapTemplate),
         new("karc", "addons/karc/Karc.csproj", "karc",
             ["controller"], KitEnvironment, UsesApi: true,
-            SetupYaml: "@charts/karc/crds\n@addons/karc/crds\n---\n" + NodePool, FreezeTemplate, FreezeTemplate),
+            SetupYaml: NodePoolCrd + "\n---\n@charts/karc/crds\n---\n" + NodePool, FreezeTemplate, FreezeTemplate),
         new("cleaner", "addons/cleaner/Cleaner.csproj", "cleaner",
             ["--cleanup-mode", "interval", "--target-paths", "{workdir}", "--usage-threshold-percent", "100",
              "--check-interval-minutes", "60", "--metrics-port", "{port}", "--log-level", "warn"],

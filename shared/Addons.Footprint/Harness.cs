@@ -77,7 +77,7 @@ internal sealed class Harness(string root, HarnessOptions options)
         }
 
         await new Measurer(root, options, Log).RunAsync(spec, m.Build, m, ct).ConfigureAwait(false);
-        if (m.Ready.Count == 0)
+        if (m.Ready.Count == 0 && m.IdleRss.Count == 0)
         {
             result.Errors.Add($"{mode}: never became ready (see .footprint/logs)");
         }

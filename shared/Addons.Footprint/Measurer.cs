@@ -47,17 +47,26 @@ internal sealed class Measurer(string root, HarnessOptions options, Action<strin
         if (ready is null)
         {
             result.Notes.Add($"sample {sample}: not ready within {ReadyTimeout.TotalSeconds} s ({Exited(process)}); see {LogPath(spec, build, $"sample{sample}")}");
-            return;
+            if (process.HasExited)
+            {
+                return;
+            }
+
+            // Running but without a readiness endpoint: the memory and shutdown measures still mean something.
+            result.Notes.Add($"sample {sample}: idle RSS read {ReadyTimeout.TotalSeconds + options.IdleWait.TotalSeconds:F0} s after start instead (no /readyz)");
+        }
+        else
+        {
+            result.Ready.Add(ready.Value);
         }
 
-        result.Ready.Add(ready.Value);
         await Task.Delay(options.IdleWait, ct).ConfigureAwait(false);
         if (process.ReadRss() is { } rss)
         {
             result.IdleRss.Add(rss);
         }
 
-        log($"  {spec.Name} {build.Mode} sample {sample}: ready {ready.Value.TotalMilliseconds:F0} ms, RSS {Mb(result.IdleRss.LastOrDefault())} MB");
+        log($"  {spec.Name} {build.Mode} sample {sample}: ready {ready?.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture) ?? "n/a"} ms, RSS {Mb(result.IdleRss.LastOrDefault())} MB");
 
         // Shutdown with a reconcile in flight: change a watched object, wait until a worker is busy, then SIGTERM.
         var inFlight = false;
@@ -218,7 +227,11 @@ internal sealed class Measurer(string root, HarnessOptions options, Action<strin
             }
         }
 
-        return sb.ToString().Trim();
+        // Drop empty documents (between adjacent separators, or from missing includes).
+        var docs = sb.ToString().Split("\n---", StringSplitOptions.TrimEntries)
+            .Select(d => d.StartsWith("---", StringComparison.Ordinal) ? d[3..].Trim() : d)
+            .Where(d => d.Length > 0);
+        return string.Join("\n---\n", docs);
     }
 
     private static async Task<bool> WaitForActiveWorkerAsync(ProbeClient probe, CancellationToken ct)

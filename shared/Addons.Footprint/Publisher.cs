@@ -27,7 +27,8 @@ internal static partial class Publisher
         var result = await CommandRunner.RunAsync("dotnet", args, root, TimeSpan.FromMinutes(15), ct).ConfigureAwait(false);
         if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet publish ({mode}) of {spec.Project} failed:\n{Tail(result.Output)}");
+            var errors = result.Output.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal)).Distinct().ToList();
+            throw new InvalidOperationException($"dotnet publish ({mode}) of {spec.Project} failed:\n{(errors.Count > 0 ? string.Join('\n', errors) : Tail(result.Output))}");
         }
 
         var warnings = WarningLine().Matches(result.Output).Select(m => m.Value).Where(w => !w.Contains("NU1603", StringComparison.Ordinal)).Distinct().ToList();
