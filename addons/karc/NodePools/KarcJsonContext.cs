@@ -10,6 +10,7 @@ namespace Addons.Karc.NodePools;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(NodePool))]
 [JsonSerializable(typeof(NodeClaim))]
+[JsonSerializable(typeof(Addons.Karc.Freezes.ConsolidationFreeze))]
 [JsonSerializable(typeof(Budget))]
 [JsonSerializable(typeof(List<Budget>))]
 [JsonSerializable(typeof(JsonObject))]

@@ -1,4 +1,6 @@
+using Addons.Kit.Controllers;
 using Addons.Kit.Health;
+using Addons.Kit.Kubernetes;
 using Addons.Kit.Logging;
 using Addons.Kit.Telemetry;
 using Addons.Kit.Shutdown;
@@ -6,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serilog;
 
@@ -33,6 +36,7 @@ public sealed class AddonHostBuilder
 
     private readonly HostApplicationBuilder _inner;
     private readonly Dictionary<Type, string> _sections = [];
+    private bool _controllerHostAdded;
 
     internal AddonHostBuilder(string[] args, string name, BuildInfo buildInfo)
     {
@@ -78,6 +82,19 @@ public sealed class AddonHostBuilder
 
     internal IHost BuildHost() => _inner.Build();
 
+    /// <summary>Registers the controller host once, after the probe listener so it stops before it.</summary>
+    internal void AddControllerHost()
+    {
+        if (_controllerHostAdded)
+        {
+            return;
+        }
+
+        _controllerHostAdded = true;
+        Services.TryAddSingleton<ILeaderWork, AlwaysLeader>();
+        Services.AddHostedService<ControllerHost>();
+    }
+
     private void AddKitServices()
     {
         var services = _inner.Services;
@@ -108,6 +125,19 @@ public sealed class AddonHostBuilder
 
         KitMetrics.ConfigureDefaultRegistry();
         services.AddSingleton(Prometheus.Metrics.DefaultRegistry);
+
+        services.Configure<KubernetesOptions>(configuration.GetSection(KubernetesOptions.Section));
+        var userAgent = $"{Name}/{BuildInfo.Version}";
+        services.TryAddSingleton(provider =>
+        {
+            // Created on first use: an addon without Kubernetes access never loads a kubeconfig.
+            var options = provider.GetRequiredService<IOptions<KubernetesOptions>>().Value;
+            return new KubeApi(
+                KubeConnection.Load(options.Kubeconfig, options.Context),
+                new KubeApiOptions { UserAgent = userAgent },
+                provider.GetRequiredService<ILoggerFactory>(),
+                provider.GetRequiredService<TimeProvider>());
+        });
 
         services.AddSingleton<SignalLifetime>();
         services.AddSingleton<IHostLifetime>(static provider => provider.GetRequiredService<SignalLifetime>());

@@ -33,6 +33,10 @@ internal static partial class ConfigurationErrors
                 var section = SectionOf(validation.OptionsType, sections);
                 messages.AddRange(validation.Failures.Select(failure => Describe(section, failure)));
                 break;
+            case Kubernetes.KubeConfigException:
+                // Names the file or context that is wrong; kubeconfig errors never quote credentials.
+                messages.Add($"{KubernetesOptions.Section}: {exception.Message}");
+                break;
             case InvalidOperationException when ConversionFailure().Match(exception.Message) is { Success: true } match:
                 messages.Add($"{match.Groups["key"].Value}: accepted values: {Describe(match.Groups["type"].Value)}");
                 break;

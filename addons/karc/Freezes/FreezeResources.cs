@@ -1,0 +1,9 @@
+using Addons.Kit.Kubernetes;
+
+namespace Addons.Karc.Freezes;
+
+/// <summary>The ConsolidationFreeze resource type.</summary>
+internal static class FreezeResources
+{
+    public static readonly ResourceType Freeze = new(ConsolidationFreeze.Group, ConsolidationFreeze.Version, "consolidationfreezes", "ConsolidationFreeze", Namespaced: false);
+}

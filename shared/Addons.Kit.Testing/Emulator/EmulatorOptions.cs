@@ -1,0 +1,25 @@
+namespace Addons.Kit.Testing.Emulator;
+
+/// <summary>How a <see cref="KubeApiEmulator"/> listens and how much watch history it keeps.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>Loopback port to listen on.</summary>
+    /// <value>The default value is 0: a free port chosen by the OS (read it back from <see cref="KubeApiEmulator.BaseUrl"/>).</value>
+    public int Port { get; init; }
+
+    /// <summary>How many changes the store keeps for watch resume; a watch from an older resourceVersion gets 410 Expired.</summary>
+    /// <value>The default value is 10,000 (the real watch cache keeps a time window instead; a count is deterministic in tests).</value>
+    public int WatchHistorySize { get; init; } = 10_000;
+
+    /// <summary>How often a watch that allows bookmarks receives one.</summary>
+    /// <value>The default value is 5 seconds (the real server sends roughly one a minute; tests want to see them sooner).</value>
+    public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Clock for timestamps (creation, deletion) and ages in table output.</summary>
+    /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Namespaces that exist from the start, as in a fresh cluster.</summary>
+    /// <value>The default value is default, kube-system, kube-public and kube-node-lease.</value>
+    public IReadOnlyList<string> InitialNamespaces { get; init; } = ["default", "kube-system", "kube-public", "kube-node-lease"];
+}

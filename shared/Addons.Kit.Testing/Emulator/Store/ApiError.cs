@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using Addons.Kit.Testing.Emulator.Model;
+
+namespace Addons.Kit.Testing.Emulator.Store;
+
+/// <summary>
+/// A failure the API reports as a <c>Status</c> body (reason, code, details) — the shape client-go and
+/// kubectl parse into their typed errors (IsNotFound, IsConflict, ...).
+/// </summary>
+internal sealed class ApiError : Exception
+{
+    public ApiError(int code, string reason, string message, ResourceKind? kind = null, string? name = null)
+        : base(message)
+    {
+        Code = code;
+        Reason = reason;
+        Kind = kind;
+        Name = name;
+    }
+
+    public ApiError()
+        : this(500, "InternalError", "internal error")
+    {
+    }
+
+    public ApiError(string message)
+        : this(500, "InternalError", message)
+    {
+    }
+
+    public ApiError(string message, Exception inner)
+        : base(message, inner)
+    {
+        Code = 500;
+        Reason = "InternalError";
+    }
+
+    public int Code { get; }
+
+    public string Reason { get; }
+
+    public ResourceKind? Kind { get; }
+
+    public string? Name { get; }
+
+    /// <summary>Seconds a client should wait (429/503), sent as Retry-After and details.retryAfterSeconds.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
+    public static ApiError NotFound(ResourceKind kind, string name) =>
+        new(404, "NotFound", $"{kind} \"{name}\" not found", kind, name);
+
+    public static ApiError AlreadyExists(ResourceKind kind, string name) =>
+        new(409, "AlreadyExists", $"{kind} \"{name}\" already exists", kind, name);
+
+    public static ApiError Conflict(ResourceKind kind, string name) =>
+        new(409, "Conflict", $"Operation cannot be fulfilled on {kind} \"{name}\": the object has been modified; please apply your changes to the latest version and try again", kind, name);
+
+    public static ApiError BadRequest(string message) => new(400, "BadRequest", message);
+
+    public static ApiError Invalid(ResourceKind kind, string name, string message) =>
+        new(422, "Invalid", $"{kind.Kind} \"{name}\" is invalid: {message}", kind, name);
+
+    public static ApiError Gone(string message) => new(410, "Expired", message);
+
+    public JsonObject ToStatus()
+    {
+        var status = new JsonObject
+        {
+            ["kind"] = "Status",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject(),
+            ["status"] = "Failure",
+            ["message"] = Message,
+            ["reason"] = Reason,
+            ["code"] = Code,
+        };
+        if (Kind is not null || RetryAfterSeconds is not null)
+        {
+            var details = new JsonObject();
+            if (Name is not null)
+            {
+                details["name"] = Name;
+            }
+
+            if (Kind is not null)
+            {
+                details["group"] = Kind.Group;
+                details["kind"] = Kind.Plural;
+            }
+
+            if (RetryAfterSeconds is { } retry)
+            {
+                details["retryAfterSeconds"] = retry;
+            }
+
+            status["details"] = details;
+        }
+
+        return status;
+    }
+}

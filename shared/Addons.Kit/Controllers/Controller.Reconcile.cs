@@ -1,0 +1,96 @@
+using Addons.Kit.Telemetry;
+using Microsoft.Extensions.Logging;
+
+namespace Addons.Kit.Controllers;
+
+/// <summary>One reconcile: look the key up, call the reconciler, turn the outcome into queue actions and metrics.</summary>
+internal sealed partial class Controller<T>
+{
+    private async Task ReconcileAsync(string key, CancellationToken drain)
+    {
+        var reconcileId = Guid.NewGuid().ToString("N")[..12];
+        using var scope = _logger.BeginScope(new ReconcileScope(Name, key, reconcileId));
+        var started = _time.GetTimestamp();
+        ControllerRuntimeMetrics.ActiveWorkers.WithLabels(Name).Inc();
+        try
+        {
+            var result = await InvokeAsync(key, drain);
+            _queue.Forget(key);
+            switch (result.RequeueAfter)
+            {
+                case null:
+                    _success.Inc();
+                    break;
+                case { } after when after > TimeSpan.Zero:
+                    _requeueAfter.Inc();
+                    _queue.AddAfter(key, after);
+                    break;
+                default:
+                    _requeue.Inc();
+                    _queue.AddRateLimited(key);
+                    break;
+            }
+        }
+        catch (TerminalReconcileException ex)
+        {
+            _queue.Forget(key);
+            CountError(terminal: true);
+            LogTerminal(_logger, Name, key, ex);
+        }
+        catch (OperationCanceledException) when (drain.IsCancellationRequested)
+        {
+            // The drain deadline passed during a stop: the key is picked up again by the next leader's relist.
+            CountError(terminal: false);
+            LogCancelledAtDeadline(_logger, Name, key);
+        }
+        catch (Exception ex)
+        {
+            CountError(terminal: false);
+            var retries = _queue.Retries(key);
+            _queue.AddRateLimited(key);
+            LogFailed(_logger, Name, key, retries + 1, ex);
+        }
+        finally
+        {
+            ControllerRuntimeMetrics.ActiveWorkers.WithLabels(Name).Dec();
+            ControllerRuntimeMetrics.ReconcileTime.WithLabels(Name).Observe(_time.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    private Task<ReconcileResult> InvokeAsync(string key, CancellationToken drain)
+    {
+        var obj = _primary.GetByKey(key);
+        if (obj is not null)
+        {
+            return _reconciler.ReconcileAsync(obj, drain);
+        }
+
+        _tombstones.TryRemove(key, out var lastKnown);
+        return _reconciler.ReconcileDeletedAsync(ObjectKey.Parse(key), lastKnown, drain);
+    }
+
+    private void CountError(bool terminal)
+    {
+        _error.Inc();
+        ControllerRuntimeMetrics.ReconcileErrors.WithLabels(Name).Inc();
+        if (terminal)
+        {
+            ControllerRuntimeMetrics.TerminalReconcileErrors.WithLabels(Name).Inc();
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Controller {Controller} caches synced; starting {Workers} worker(s)")]
+    private static partial void LogWorkersStarting(ILogger logger, string controller, int workers);
+
+    [LoggerMessage(2, LogLevel.Information, "Controller {Controller} workers stopped")]
+    private static partial void LogWorkersStopped(ILogger logger, string controller);
+
+    [LoggerMessage(3, LogLevel.Error, "Controller {Controller}: reconcile of {Key} failed terminally; not retrying until it changes")]
+    private static partial void LogTerminal(ILogger logger, string controller, string key, Exception exception);
+
+    [LoggerMessage(4, LogLevel.Warning, "Controller {Controller}: reconcile of {Key} failed (attempt {Attempt}); retrying with backoff")]
+    private static partial void LogFailed(ILogger logger, string controller, string key, int attempt, Exception exception);
+
+    [LoggerMessage(5, LogLevel.Warning, "Controller {Controller}: reconcile of {Key} cancelled at the drain deadline")]
+    private static partial void LogCancelledAtDeadline(ILogger logger, string controller, string key);
+}

@@ -1,0 +1,124 @@
+using Addons.Kit.Health;
+using Addons.Kit.Hosting;
+using Addons.Kit.Shutdown;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Addons.Kit.Controllers;
+
+/// <summary>
+/// Runs every registered controller as leader-only work and orders their stop: stop taking keys →
+/// in-flight reconciles finish (cancelled only at <see cref="ShutdownOptions.DrainTimeout"/>) →
+/// watches stop → (the lease is released by the leader work runner) → return.
+/// </summary>
+/// <remarks>
+/// Readiness: each controller adds <c>controller/&lt;name&gt;</c>, passing once its caches synced —
+/// or while this replica is a standby, so rolling updates of standbys are not blocked.
+/// A watch that ends by itself is a runtime failure: the host stops with exit code 1.
+/// </remarks>
+internal sealed partial class ControllerHost : BackgroundService
+{
+    private readonly IEnumerable<ControllerRegistration> _registrations;
+    private readonly IServiceProvider _services;
+    private readonly ILeaderWork _leader;
+    private readonly HealthRegistry _health;
+    private readonly IOptions<ShutdownOptions> _shutdown;
+    private readonly AddonExit _exit;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ControllerHost> _logger;
+    private IReadOnlyList<IControllerRunner> _controllers = [];
+
+    public ControllerHost(
+        IEnumerable<ControllerRegistration> registrations,
+        IServiceProvider services,
+        ILeaderWork leader,
+        HealthRegistry health,
+        IOptions<ShutdownOptions> shutdown,
+        AddonExit exit,
+        TimeProvider time,
+        ILogger<ControllerHost> logger)
+    {
+        _registrations = registrations;
+        _services = services;
+        _leader = leader;
+        _health = health;
+        _shutdown = shutdown;
+        _exit = exit;
+        _time = time;
+        _logger = logger;
+    }
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Built here, not in ExecuteAsync, so a bad kubeconfig fails the start (exit 2), not a loop.
+        _controllers = [.. _registrations.Select(r => r.Create(_services))];
+        foreach (var controller in _controllers)
+        {
+            _health.Add(HealthCheckKind.Readiness, "controller/" + controller.Name, () =>
+                !_leader.IsLeading || controller.HasSynced ? HealthCheckResult.Pass : HealthCheckResult.Fail("caches not synced"));
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await _leader.RunAsync(RunLeadingAsync, stoppingToken);
+        }
+        finally
+        {
+            foreach (var controller in _controllers.OfType<IDisposable>())
+            {
+                controller.Dispose();
+            }
+        }
+    }
+
+    private async Task RunLeadingAsync(CancellationToken leading)
+    {
+        using var watches = new CancellationTokenSource();
+        using var drain = new CancellationTokenSource();
+        var drainTimeout = _shutdown.Value.DrainTimeout;
+        ITimer? drainTimer = null;
+        using var onStop = leading.Register(() =>
+        {
+            LogDraining(_logger, drainTimeout);
+            drainTimer = _time.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), drain, drainTimeout, Timeout.InfiniteTimeSpan);
+        });
+
+        LogLeading(_logger, _controllers.Count);
+        var allWatches = Task.WhenAll(_controllers.Select(c => c.RunWatchesAsync(watches.Token)));
+        var allWorkers = Task.WhenAll(_controllers.Select(c => c.RunWorkersAsync(leading, drain.Token)));
+        if (await Task.WhenAny(allWorkers, allWatches) == allWatches)
+        {
+            // Watches run until cancelled; one ending on its own leaves the caches stale.
+            LogWatchEnded(_logger, allWatches.Exception?.GetBaseException());
+            _exit.Fail("a watch stopped unexpectedly");
+        }
+
+        await allWorkers;
+        LogWorkersDrained(_logger);
+        await watches.CancelAsync();
+        await allWatches;
+        drainTimer?.Dispose();
+        LogWatchesStopped(_logger);
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Leading: running {Count} controller(s)")]
+    private static partial void LogLeading(ILogger logger, int count);
+
+    [LoggerMessage(2, LogLevel.Information, "Stopping controllers: no new keys; in-flight reconciles have {DrainTimeout} to finish")]
+    private static partial void LogDraining(ILogger logger, TimeSpan drainTimeout);
+
+    [LoggerMessage(3, LogLevel.Information, "Controllers drained")]
+    private static partial void LogWorkersDrained(ILogger logger);
+
+    [LoggerMessage(4, LogLevel.Information, "Watches stopped")]
+    private static partial void LogWatchesStopped(ILogger logger);
+
+    [LoggerMessage(5, LogLevel.Error, "A watch ended unexpectedly")]
+    private static partial void LogWatchEnded(ILogger logger, Exception? exception);
+}

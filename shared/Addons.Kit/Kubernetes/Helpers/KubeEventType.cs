@@ -1,0 +1,11 @@
+namespace Addons.Kit.Kubernetes;
+
+/// <summary>The <c>type</c> of a Kubernetes Event.</summary>
+public enum KubeEventType
+{
+    /// <summary>Informational.</summary>
+    Normal,
+
+    /// <summary>Something may need attention.</summary>
+    Warning,
+}
