@@ -50,8 +50,8 @@ internal sealed class Harness(string root, HarnessOptions options)
         var m = result.For(mode);
         try
         {
-            m.Build = await Publisher.PublishAsync(root, spec, mode, ct).ConfigureAwait(false);
-            Log($"  {spec.Name} {mode}: published {m.Build.Bytes / 1048576.0:F2} MB");
+            m.Build = await Publisher.PublishAsync(root, spec, mode, reuse: options.Quick, ct).ConfigureAwait(false);
+            Log($"  {spec.Name} {mode}: published {m.Build.Bytes / 1048576.0:F2} MB ({m.Build.Directory})");
         }
         catch (InvalidOperationException e)
         {

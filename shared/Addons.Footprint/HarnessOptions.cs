@@ -3,7 +3,8 @@ namespace Addons.Footprint;
 /// <summary>Command-line options of the harness.</summary>
 internal sealed class HarnessOptions
 {
-    /// <summary>One sample and short waits (CI): proves the harness runs, the numbers are indicative only.</summary>
+    /// <summary>One sample and short waits (CI): proves the harness runs, the numbers are indicative only.
+    /// Reuses the AOT binaries .ci/publish-aot left in artifacts/publish when present.</summary>
     public bool Quick { get; private set; }
 
     /// <summary>Samples per idle-RSS and start-up measure; the median is reported. Default 3 (1 with --quick).</summary>

@@ -12,6 +12,23 @@ internal static partial class Publisher
     /// <summary>Publishes <paramref name="spec"/> in <paramref name="mode"/> under the scratch folder; throws with the build log on failure or on any warning.</summary>
     public static async Task<PublishResult> PublishAsync(string root, AddonSpec spec, BuildMode mode, CancellationToken ct)
     {
+        return await PublishAsync(root, spec, mode, reuse: false, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// As <see cref="PublishAsync(string, AddonSpec, BuildMode, CancellationToken)"/>; with <paramref name="reuse"/>, an AOT
+    /// binary that .ci/publish-aot left in artifacts/publish/&lt;folder&gt;/&lt;rid&gt; is used as is (it was
+    /// published with the same command and checked for warnings there).
+    /// </summary>
+    public static async Task<PublishResult> PublishAsync(string root, AddonSpec spec, BuildMode mode, bool reuse, CancellationToken ct)
+    {
+        var folder = Path.GetFileName(Path.GetDirectoryName(Path.Combine(root, spec.Project))!);
+        var published = Path.Combine(root, "artifacts", "publish", folder, Rid);
+        if (reuse && mode == BuildMode.Aot && File.Exists(Path.Combine(published, spec.Binary)))
+        {
+            return new PublishResult(mode, published, Path.Combine(published, spec.Binary), new FileInfo(Path.Combine(published, spec.Binary)).Length);
+        }
+
         var output = Path.Combine(RepoPaths.Scratch(root), spec.Name, mode == BuildMode.Aot ? "aot" : "jit");
         if (Directory.Exists(output))
         {

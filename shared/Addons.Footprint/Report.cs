@@ -93,7 +93,7 @@ internal static class Report
                     sb.AppendLine(CultureInfo.InvariantCulture, $"- {r.Spec.Name} {mode}: {n}");
                 }
 
-                if (m.InFlight.Count > 0)
+                if (m.InFlight.Count > 0 && r.Spec.InFlightTemplate is not null)
                 {
                     sb.AppendLine(CultureInfo.InvariantCulture, $"- {r.Spec.Name} {mode}: SIGTERM sent with a reconcile in flight in {m.InFlight.Count(x => x)} of {m.InFlight.Count} samples; exit codes {string.Join(", ", m.ExitCodes)}");
                 }
