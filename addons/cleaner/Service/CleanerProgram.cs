@@ -1,14 +1,13 @@
 using Addons.Cleaner.Configuration;
 using Addons.Cleaner.Globbing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Addons.Kit.Hosting;
 
 namespace Addons.Cleaner.Service;
 
 /// <summary>
-/// The cleaner's entry point: reads and validates its settings (exit 2), compiles its globs
-/// (exit 1), then runs the host until the cycle(s) end or a stop signal (exit 0).
+/// The cleaner's entry point: reads and validates its own settings (the original's flag and
+/// environment names; exit 2), compiles its globs (exit 1), then hands over to the kit's host —
+/// logging, <c>--version</c>, the health and metrics listener, signals and exit codes.
 /// </summary>
 internal static class CleanerProgram
 {
@@ -22,19 +21,18 @@ internal static class CleanerProgram
         catch (ConfigurationException e)
         {
             await Console.Error.WriteLineAsync("cleaner: " + e.Message);
-            return 2;
+            return ExitCodes.Configuration;
         }
 
         if (command.ShowHelp)
         {
             await Console.Out.WriteAsync(HelpText.Render());
-            return 0;
+            return ExitCodes.Clean;
         }
 
         if (command.ShowVersion)
         {
-            await Console.Out.WriteLineAsync("cleaner " + ThisAssembly.AssemblyInformationalVersion + " (commit " + ThisAssembly.GitCommitId + ")");
-            return 0;
+            return await AddonHost.CreateBuilder(["--version"], "cleaner").Build().RunAsync(cancellationToken);
         }
 
         var options = command.Options;
@@ -48,32 +46,28 @@ internal static class CleanerProgram
         catch (GlobSyntaxException e)
         {
             await Console.Error.WriteLineAsync("cleaner: " + e.Message);
-            return 1;
+            return ExitCodes.Failure;
         }
 
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "cleaner" });
-        builder.Logging.AddSimpleConsole();
-        builder.Logging.SetMinimumLevel(options.LogLevel switch
-        {
-            "trace" => LogLevel.Trace,
-            "debug" => LogLevel.Debug,
-            "warn" => LogLevel.Warning,
-            "error" => LogLevel.Error,
-            _ => LogLevel.Information,
-        });
+        var builder = AddonHost.CreateBuilder(KitArguments(options), "cleaner");
         builder.Services.AddCleaner(options, include, exclude);
-        using var host = builder.Build();
-        var service = host.Services.GetRequiredService<CleanerService>();
-        try
-        {
-            await host.RunAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await Console.Error.WriteLineAsync("cleaner: fatal: " + e.Message);
-            return 1;
-        }
-
-        return service.ExecuteTask is { IsFaulted: true } ? 1 : 0;
+        return await builder.Build().RunAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The kit's settings, translated from the cleaner's: its flags are the original's, so the kit never
+    /// sees them raw (the kit's command-line parser would reject a bare <c>--dry-run</c>).
+    /// </summary>
+    internal static string[] KitArguments(CleanerOptions options) =>
+    [
+        "--log-level=" + options.LogLevel switch
+        {
+            "trace" => "Verbose",
+            "debug" => "Debug",
+            "warn" => "Warning",
+            "error" => "Error",
+            _ => "Information",
+        },
+        "--health-port=" + options.MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    ];
 }

@@ -1,14 +1,79 @@
 using Addons.Karc.Cli;
+using Addons.Karc.NodePools;
+using Addons.Kit.Controllers;
+using Addons.Kit.Hosting;
+using Addons.Kit.Kubernetes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Addons.Karc.Freezes;
 
-/// <summary><c>karc controller</c>: the ConsolidationFreeze controller on the kit's addon host.</summary>
+/// <summary>
+/// <c>karc controller</c>: the ConsolidationFreeze controller on the kit's addon host (logging,
+/// health and metrics listener, leader election, graceful shutdown). Flags after <c>controller</c>
+/// are the kit's (<c>--leader-elect</c>, <c>--lease-name</c>, <c>--health-port</c>, …).
+/// </summary>
 internal static class ControllerHost
 {
-    public static Task<int> RunAsync(CliOptions options, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliOptions options, CancellationToken cancellationToken)
     {
-        _ = options;
-        _ = cancellationToken;
-        return Task.FromResult(ExitCodes.Failure);
+        var args = options.HostArgs.ToList();
+        if (options.Context is not null)
+        {
+            args.AddRange(["--context", options.Context]);
+        }
+
+        var builder = AddonHost.CreateBuilder([.. args], "karc");
+        var version = await ResolveNodePoolVersionAsync(builder, cancellationToken);
+        Configure(builder, version);
+        return await builder.Build().RunAsync(cancellationToken);
+    }
+
+    /// <summary>Registers the freeze controller and its NodePool watch on <paramref name="builder"/>.</summary>
+    internal static void Configure(AddonHostBuilder builder, string nodePoolVersion)
+    {
+        var index = new FreezeIndex();
+        builder.Services.AddSingleton(index);
+        builder.Services.AddSingleton(provider => new NodePoolApi(provider.GetRequiredService<KubeApi>(), nodePoolVersion));
+        builder.Services.AddSingleton<FreezeEvents>();
+        builder.Services.AddSingleton<FreezeStatusWriter>();
+        builder.AddController<ConsolidationFreeze, FreezeReconciler>(
+                FreezeResources.Freeze, KarcJsonContext.Default.ConsolidationFreeze, o => o.Name = "consolidationfreeze")
+            .Watches(KarpenterResources.NodePool(nodePoolVersion), KarcJsonContext.Default.NodePool, index.FreezesFor);
+    }
+
+    /// <summary>v1 unless only v1beta1 is served (404 on v1). Any other failure keeps v1: the watch then reports it.</summary>
+    private static async Task<string> ResolveNodePoolVersionAsync(AddonHostBuilder builder, CancellationToken cancellationToken)
+    {
+        KubeConnection connection;
+        try
+        {
+            connection = KubeConnection.Load(builder.Configuration["Kubernetes:Kubeconfig"], builder.Configuration["Kubernetes:Context"]);
+        }
+        catch (KubeConfigException)
+        {
+            // The host reports configuration errors itself (exit code 2) when it builds its client.
+            return KarpenterResources.Versions[0];
+        }
+
+        using var kube = new KubeApi(connection);
+        foreach (var version in KarpenterResources.Versions)
+        {
+            try
+            {
+                await kube.For(KarpenterResources.NodePool(version), KarcJsonContext.Default.NodePool)
+                    .ListAsync(null, null, cancellationToken);
+                return version;
+            }
+            catch (KubeApiException e) when (e.IsNotFound)
+            {
+                continue;
+            }
+            catch (Exception e) when (e is KubeApiException or HttpRequestException or TimeoutException)
+            {
+                return KarpenterResources.Versions[0];
+            }
+        }
+
+        return KarpenterResources.Versions[0];
     }
 }

@@ -11,6 +11,7 @@ namespace Addons.Karc.NodePools;
 [JsonSerializable(typeof(NodePool))]
 [JsonSerializable(typeof(NodeClaim))]
 [JsonSerializable(typeof(Addons.Karc.Freezes.ConsolidationFreeze))]
+[JsonSerializable(typeof(Addons.Karc.Freezes.FreezeStatus))]
 [JsonSerializable(typeof(Budget))]
 [JsonSerializable(typeof(List<Budget>))]
 [JsonSerializable(typeof(JsonObject))]

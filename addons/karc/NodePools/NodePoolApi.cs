@@ -13,9 +13,9 @@ namespace Addons.Karc.NodePools;
 /// as "not installed"); budget writes are merge patches that carry <c>metadata.resourceVersion</c>, so a
 /// concurrent edit fails with 409 instead of being overwritten.
 /// </remarks>
-internal sealed class NodePoolApi(KubeApi api)
+internal sealed class NodePoolApi(KubeApi api, string? version = null)
 {
-    private string? _version;
+    private string? _version = version;
 
     /// <summary>The NodePool API version in use; known after the first list.</summary>
     public string Version => _version ?? KarpenterResources.Versions[0];

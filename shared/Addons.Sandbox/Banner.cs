@@ -1,0 +1,32 @@
+using Addons.Sandbox.Plugins;
+
+namespace Addons.Sandbox;
+
+/// <summary>Tells the user what runs and how to poke at it.</summary>
+internal static class Banner
+{
+    public static void Print(SandboxContext context, IReadOnlyList<AddonProcess> running)
+    {
+        var kubeconfig = context.KubeconfigForShell;
+        Console.WriteLine();
+        Console.WriteLine($"Kubernetes API emulator: {context.ApiUrl}");
+        Console.WriteLine($"kubeconfig:              {kubeconfig}");
+        Console.WriteLine();
+        Console.WriteLine("Try:");
+        Console.WriteLine($"  export KUBECONFIG=$PWD/{kubeconfig}");
+        Console.WriteLine($"  KUBECONFIG={kubeconfig} .tools/kubectl/kubectl get nodepools     (any kubectl works)");
+        Console.WriteLine($"  KUBECONFIG={kubeconfig} .tools/kubectl/kubectl get vulnerabilityreports -A");
+        foreach (var addon in SandboxAddons.All)
+        {
+            var process = running.FirstOrDefault(p => p.Name == addon.Name);
+            Console.WriteLine();
+            Console.WriteLine(process is null ? $"{addon.Name}: not running" : $"{addon.Name}: running (pid {process.Id}, log .sandbox/logs/{addon.Name}.log)");
+            foreach (var line in addon.Describe(context))
+            {
+                Console.WriteLine("  " + line);
+            }
+        }
+        Console.WriteLine();
+        Console.WriteLine("Ctrl+C stops everything.");
+    }
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+
+namespace Addons.Sandbox.Plugins;
+
+/// <summary>cleaner: a generated runner workspace under .sandbox/ that it cleans in dry-run every minute.</summary>
+internal sealed class CleanerSandboxAddon : ISandboxAddon
+{
+    private const int MetricsPort = 18082;
+
+    public string Name => "cleaner";
+
+    public IEnumerable<string> SeedFiles(SandboxContext context) => [];
+
+    public async Task<ProcessStartInfo?> PrepareAsync(SandboxContext context, CancellationToken cancellationToken)
+    {
+        var binary = context.AddonBinary(Name);
+        if (binary is null)
+        {
+            return null;
+        }
+        var workspace = Workspace(context);
+        await DemoWorkspace.CreateAsync(workspace, cancellationToken);
+        var start = new ProcessStartInfo(binary) { WorkingDirectory = context.RepoRoot };
+        foreach (var arg in new[]
+        {
+            $"--target-paths={workspace}",
+            "--usage-threshold-percent=0",
+            "--cleanup-mode=interval",
+            "--check-interval-minutes=1",
+            "--dry-run=true",
+            FormattableString.Invariant($"--metrics-port={MetricsPort}"),
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        return start;
+    }
+
+    public IEnumerable<string> Describe(SandboxContext context)
+    {
+        yield return $"dry-run cleaning {Path.GetRelativePath(context.RepoRoot, Workspace(context))} every minute (threshold 0%): tail -f .sandbox/logs/cleaner.log";
+        yield return $"http://127.0.0.1:{MetricsPort}/metrics";
+    }
+
+    private static string Workspace(SandboxContext context) => Path.Combine(context.StateDirectory, "workspace");
+}

@@ -1,0 +1,21 @@
+using System.Diagnostics;
+
+namespace Addons.Sandbox.Plugins;
+
+/// <summary>
+/// One addon's part in the sandbox: the objects it needs seeded, how it is started and what to tell the
+/// user. Each addon plugs itself in with one implementation listed in <see cref="SandboxAddons"/>.
+/// </summary>
+internal interface ISandboxAddon
+{
+    string Name { get; }
+
+    /// <summary>YAML files (CRDs first, then objects) applied before any addon starts.</summary>
+    IEnumerable<string> SeedFiles(SandboxContext context);
+
+    /// <summary>Prepares local state (directories, files) and returns how to start the addon, or null when it is not built.</summary>
+    Task<ProcessStartInfo?> PrepareAsync(SandboxContext context, CancellationToken cancellationToken);
+
+    /// <summary>Lines telling the user how to poke at the running addon.</summary>
+    IEnumerable<string> Describe(SandboxContext context);
+}

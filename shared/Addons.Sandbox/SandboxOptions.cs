@@ -1,0 +1,38 @@
+namespace Addons.Sandbox;
+
+/// <summary>Command-line options of the sandbox.</summary>
+internal sealed record SandboxOptions(int Port, bool StartAddons, string StateDirectory)
+{
+    /// <summary>The default API port: fixed so the written kubeconfig and printed commands stay valid across runs.</summary>
+    public const int DefaultPort = 16443;
+
+    public const string Usage = "usage: dotnet run --project shared/Addons.Sandbox [-- --port <1-65535>] [--no-addons]";
+
+    /// <summary>Parses <paramref name="args"/>; returns null and an error naming the bad argument otherwise.</summary>
+    public static SandboxOptions? Parse(IReadOnlyList<string> args, string repoRoot, out string? error)
+    {
+        var port = DefaultPort;
+        var startAddons = true;
+        error = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--port" when i + 1 < args.Count:
+                    if (!int.TryParse(args[++i], out port) || port is < 1 or > 65535)
+                    {
+                        error = $"--port: '{args[i]}' is not a port; accepted: an integer 1-65535";
+                        return null;
+                    }
+                    break;
+                case "--no-addons":
+                    startAddons = false;
+                    break;
+                default:
+                    error = $"unknown argument '{args[i]}'; {Usage}";
+                    return null;
+            }
+        }
+        return new SandboxOptions(port, startAddons, Path.Combine(repoRoot, ".sandbox"));
+    }
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Addons.Cleaner.Tests.TestSupport;
+
+namespace Addons.Cleaner.Tests.EndToEnd;
+
+public sealed class CleanerProcessTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Once_RealRun_DeletesMatchingFilesAndExitsZero()
+    {
+        using var tree = new TempTree();
+        tree.File("work/repo/.git/HEAD");
+        tree.File("work/repo/src/main.c");
+        tree.File("work/repo/build/main.o", 4096);
+        tree.File("work/repo/node_modules/x/index.js");
+        tree.File("work/app.log");
+        tree.File("cache/blob.bin", 1024);
+        tree.Symlink("cache/link", "/etc/hostname");
+
+        var (code, stdout, stderr) = await CleanerProcess.RunAsync(
+            ["--target-paths", tree.Root, "--cleanup-mode=once", "--usage-threshold-percent=0", "--include-patterns=*.o,*.bin,**/src/**"],
+            new Dictionary<string, string> { ["DRY_RUN"] = "false" },
+            Timeout);
+
+        Assert.True(code == 0, $"exit {code}\n{stdout}\n{stderr}");
+        Assert.Equal(["cache/link", "work/app.log", "work/repo/.git/HEAD", "work/repo/node_modules/x/index.js"], tree.Files());
+        Assert.Contains("\"@m\":\"Deleted file " + tree.PathOf("cache/blob.bin") + " (1.0 KiB)\"", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Once_DryRun_KeepsEverythingAndLogsSummary()
+    {
+        using var tree = new TempTree();
+        tree.File("a/b/c.tmp", 1536);
+        tree.File("d.tmp", 512);
+
+        var (code, stdout, _) = await CleanerProcess.RunAsync(
+            ["--cleanup-mode=once", "--dry-run", "--usage-threshold-percent=0"],
+            new Dictionary<string, string> { ["TARGET_PATHS"] = tree.Root },
+            Timeout);
+
+        Assert.Equal(0, code);
+        Assert.Equal(["a/b/c.tmp", "d.tmp"], tree.Files());
+        Assert.Contains("[DRY-RUN] Would delete file " + tree.PathOf("a/b/c.tmp") + " (1.5 KiB)", stdout, StringComparison.Ordinal);
+        Assert.Contains("[DRY-RUN] Would delete 2 file(s), 2.0 KiB total, from " + tree.Root, stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Once_ThresholdNotExceeded_DeletesNothing()
+    {
+        using var tree = new TempTree();
+        tree.File("keep.bin");
+
+        var (code, _, _) = await CleanerProcess.RunAsync(["--cleanup-mode=once", "--usage-threshold-percent=100", "--target-paths=" + tree.Root], null, Timeout);
+
+        Assert.Equal(0, code);
+        Assert.Equal(["keep.bin"], tree.Files());
+    }
+
+    [Theory]
+    [InlineData("--usage-threshold-percent=101", "--usage-threshold-percent")]
+    [InlineData("--check-interval-minutes=0", "--check-interval-minutes")]
+    [InlineData("--target-paths=/", "--target-paths")]
+    [InlineData("--cleanup-mode=sometimes", "--cleanup-mode")]
+    public async Task InvalidSetting_ExitsTwoNamingIt(string arg, string setting)
+    {
+        var (code, _, stderr) = await CleanerProcess.RunAsync([arg], null, Timeout);
+
+        Assert.Equal(2, code);
+        Assert.Contains(setting, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvalidEnvironmentBoolean_ExitsTwo()
+    {
+        var (code, _, stderr) = await CleanerProcess.RunAsync([], new Dictionary<string, string> { ["DRY_RUN"] = "yes" }, Timeout);
+
+        Assert.Equal(2, code);
+        Assert.Contains("DRY_RUN", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvalidGlob_ExitsOneNamingThePattern()
+    {
+        var (code, _, stderr) = await CleanerProcess.RunAsync(["--exclude-patterns=ok,file.{txt"], null, Timeout);
+
+        Assert.Equal(1, code);
+        Assert.Contains("file.{txt", stderr, StringComparison.Ordinal);
+        Assert.Contains("unclosed brace", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Version_PrintsVersionAndCommitAndExitsZero()
+    {
+        var (code, stdout, _) = await CleanerProcess.RunAsync(["--version"], null, Timeout);
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"^cleaner \d+\.\d+\.\d+.* \(commit [0-9a-f]+\)", stdout.Trim());
+    }
+
+    [Fact]
+    public async Task Sigterm_DuringLongDryRun_ExitsZeroWithinASecond()
+    {
+        using var tree = new TempTree();
+        for (var f = 0; f < 5000; f++)
+        {
+            File.WriteAllBytes(tree.PathOf($"f{f:D4}"), []);
+        }
+
+        // The same tree listed 100 times: a 500 000-file dry run keeps even the AOT binary busy for seconds.
+        var targets = string.Join(",", Enumerable.Repeat(tree.Root, 100));
+        using var process = CleanerProcess.Start(["--target-paths=" + targets, "--cleanup-mode=once", "--dry-run", "--usage-threshold-percent=0"]);
+        await process.WaitForOutputAsync("[DRY-RUN] Would delete file").WaitAsync(Timeout);
+
+        var stopwatch = Stopwatch.StartNew();
+        process.Signal(15);
+        var code = await process.WaitForExitAsync(Timeout);
+        stopwatch.Stop();
+
+        Assert.Equal(0, code);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"exit took {stopwatch.Elapsed}");
+        Assert.Contains("Stop requested", process.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Interval_Sigterm_ExitsZeroWithoutWaitingForTheNextCycle()
+    {
+        using var tree = new TempTree();
+        using var process = CleanerProcess.Start(["--target-paths=" + tree.Root, "--cleanup-mode=interval", "--check-interval-minutes=60", "--usage-threshold-percent=100"]);
+        await process.WaitForOutputAsync("Next cycle in 60 minute(s)").WaitAsync(Timeout);
+
+        process.Signal(15);
+
+        Assert.Equal(0, await process.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+    }
+}
