@@ -1,4 +1,5 @@
 using Addons.Kit.Health;
+using Addons.Kit.Kubernetes;
 using Addons.Kit.Telemetry;
 using Addons.Kit.Shutdown;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,6 +72,11 @@ public sealed partial class AddonApplication
             // Validated here, before anything starts, so a bad setting yields our one line rather
             // than the host's "failed to start" error with a stack trace.
             services.GetService<IStartupValidator>()?.Validate();
+            if (_builder.UsesKubernetes)
+            {
+                // Loads the kubeconfig / in-cluster config now: a bad one is a configuration error too.
+                services.GetRequiredService<KubeApi>();
+            }
         }
         catch (Exception ex) when (ConfigurationErrors.TryFormat(ex, _builder.Sections) is { } line)
         {
@@ -83,6 +89,12 @@ public sealed partial class AddonApplication
         try
         {
             await host.StartAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ConfigurationErrors.TryFormat(ex, _builder.Sections) is { } line)
+        {
+            await Console.Error.WriteLineAsync(line);
+            await StopAfterFailedStartAsync(host, logger);
+            return ExitCodes.Configuration;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !state.IsStopping)
         {

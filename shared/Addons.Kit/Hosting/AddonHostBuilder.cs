@@ -71,6 +71,12 @@ public sealed class AddonHostBuilder
 
     internal IReadOnlyDictionary<Type, string> Sections => _sections;
 
+    /// <summary>True once something registered needs the API server (a controller, or the addon said so).</summary>
+    internal bool UsesKubernetes { get; private set; }
+
+    /// <summary>Marks the addon as needing the API server: its connection is loaded (and validated) before start.</summary>
+    public void RequireKubernetes() => UsesKubernetes = true;
+
     /// <summary>
     /// Names the configuration section of an options type for configuration error messages, when
     /// it is not the type name without its <c>Options</c> suffix.
@@ -91,6 +97,7 @@ public sealed class AddonHostBuilder
         }
 
         _controllerHostAdded = true;
+        RequireKubernetes();
         Services.TryAddSingleton<ILeaderWork, AlwaysLeader>();
         Services.AddHostedService<ControllerHost>();
     }
@@ -146,5 +153,6 @@ public sealed class AddonHostBuilder
         services.AddSingleton<ProbeResponder>();
         services.AddSingleton<ProbeServer>();
         services.AddHostedService(static provider => provider.GetRequiredService<ProbeServer>());
+        services.AddHostedService<StartupMemoryTrim>();
     }
 }
