@@ -65,6 +65,9 @@ internal static partial class CleaningLog
     [LoggerMessage(20, LogLevel.Information, "Stop requested: stopping before the next file in {Path}")]
     public static partial void StopRequested(this ILogger logger, string path);
 
+    [LoggerMessage(22, LogLevel.Debug, "Skipping file {File}: it matches no include pattern")]
+    public static partial void SkippingNotIncluded(this ILogger logger, string file);
+
     [LoggerMessage(21, LogLevel.Information, "Scanned {Path}: {Files} file(s) in {Directories} director(ies)")]
     public static partial void Scanned(this ILogger logger, string path, long files, long directories);
 }

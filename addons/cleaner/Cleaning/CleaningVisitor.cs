@@ -100,6 +100,14 @@ internal sealed class CleaningVisitor : IScanVisitor
         }
     }
 
+    public void OnNotIncluded(ReadOnlySpan<byte> relativePath)
+    {
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            _logger.SkippingNotIncluded(ScanPaths.Join(_root, relativePath));
+        }
+    }
+
     public void OnError(ReadOnlySpan<byte> relativePath, string operation, int errno) =>
         _logger.ScanError(operation, ScanPaths.Join(_root, relativePath), Libc.Describe(errno));
 

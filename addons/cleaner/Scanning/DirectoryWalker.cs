@@ -221,6 +221,7 @@ internal sealed unsafe class DirectoryWalker : IDisposable
         var excludedBy = _exclude.FirstMatch(relative);
         if (excludedBy is null && !_include.IsMatch(relative))
         {
+            visitor.OnNotIncluded(relative);
             return ScanAction.Continue;
         }
 

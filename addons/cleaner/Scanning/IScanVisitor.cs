@@ -15,6 +15,9 @@ internal interface IScanVisitor
     /// <summary>A file matching an exclude pattern: kept.</summary>
     void OnExcludedFile(ReadOnlySpan<byte> relativePath, long size, string pattern);
 
+    /// <summary>A regular file matching no include pattern: kept.</summary>
+    void OnNotIncluded(ReadOnlySpan<byte> relativePath);
+
     /// <summary>Something could not be read; the walk goes on without it.</summary>
     void OnError(ReadOnlySpan<byte> relativePath, string operation, int errno);
 

@@ -135,4 +135,39 @@ public sealed class CleanerProcessTests
 
         Assert.Equal(0, await process.WaitForExitAsync(TimeSpan.FromSeconds(10)));
     }
+
+    [Fact]
+    public async Task MetricsPort_ServesHealthReadinessAndCleanerMetrics()
+    {
+        using var tree = new TempTree();
+        tree.File("junk.bin", 2048);
+        var port = FreePort();
+        using var process = CleanerProcess.Start([
+            "--target-paths=" + tree.Root, "--cleanup-mode=interval", "--check-interval-minutes=60",
+            "--usage-threshold-percent=0", "--metrics-port=" + port,
+        ]);
+        await process.WaitForOutputAsync("Next cycle in 60 minute(s)").WaitAsync(Timeout);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+
+        var healthz = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+        var readyz = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, healthz.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, readyz.StatusCode);
+        Assert.Contains($"cleaner_disk_usage_percent{{path=\"{tree.Root}\"}}", metrics, StringComparison.Ordinal);
+        Assert.Contains($"cleaner_files_deleted_total{{path=\"{tree.Root}\"}} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains($"cleaner_bytes_freed_total{{path=\"{tree.Root}\"}} 2048", metrics, StringComparison.Ordinal);
+        Assert.Contains("cleaner_cycle_duration_seconds_count 1", metrics, StringComparison.Ordinal);
+
+        process.Signal(15);
+        Assert.Equal(0, await process.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }

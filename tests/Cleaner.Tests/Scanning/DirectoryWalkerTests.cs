@@ -62,6 +62,7 @@ public sealed class DirectoryWalkerTests
         var (visitor, _) = Walk(tree.Root, include: ["*.tmp"], exclude: []);
 
         Assert.Equal(["cache/a.tmp"], visitor.Candidates.Select(c => c.Path));
+        Assert.Equal(["cache/b.txt"], visitor.NotIncluded);
     }
 
     [Fact]

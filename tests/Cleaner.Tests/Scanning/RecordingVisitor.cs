@@ -30,6 +30,10 @@ internal sealed class RecordingVisitor : IScanVisitor
 
     public void OnExcludedFile(ReadOnlySpan<byte> relativePath, long size, string pattern) => ExcludedFiles.Add(Encoding.UTF8.GetString(relativePath));
 
+    public List<string> NotIncluded { get; } = [];
+
+    public void OnNotIncluded(ReadOnlySpan<byte> relativePath) => NotIncluded.Add(Encoding.UTF8.GetString(relativePath));
+
     public void OnError(ReadOnlySpan<byte> relativePath, string operation, int errno) => Errors.Add($"{operation} {Encoding.UTF8.GetString(relativePath)} {errno}");
 
     public bool OnDirectoryEmptied(in EmptiedDirectory directory) => false;
