@@ -103,3 +103,33 @@ public class StatusEmulatorTests
         Assert.Contains("0 9 * * 9 + 1h", result.Stdout, StringComparison.Ordinal);
     }
 }
+
+public class StatusFreezesEmulatorTests
+{
+    [Fact]
+    public async Task Status_WithFreezes_ListsThemAndWhatTheyHold()
+    {
+        await using var cluster = await KarcCluster.StartAsync();
+        await cluster.SeedPoolAsync("general", """[{"nodes":"0"},{"nodes":"20%"}]""");
+        await cluster.Api.ApplyYamlAsync("""
+            apiVersion: karc.io/v1alpha1
+            kind: ConsolidationFreeze
+            metadata: {name: release}
+            spec:
+              nodePools: [general]
+              window: {start: "2026-11-26T00:00:00Z", end: "2026-11-27T00:00:00Z"}
+            status:
+              active: true
+              pausedNodePools: [general]
+              nextTransition: "2026-11-27T00:00:00Z"
+              conditions:
+              - {type: Ready, status: "True", reason: Valid, message: ok}
+            """, CancellationToken.None);
+
+        var result = await cluster.RunAsync(["status"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Consolidation Freezes:\nFREEZE    NODEPOOLS   HOLDING   NEXT                STATE\nrelease   general     general   2026-11-27 00:00Z   Active\n",
+            result.Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+}
