@@ -11,15 +11,18 @@ internal sealed partial class AddonProcess : IAsyncDisposable
     private readonly StreamWriter _log;
     private readonly Task _pumps;
 
-    private AddonProcess(string name, Process process, StreamWriter log, Task pumps)
+    private AddonProcess(string name, string logPath, Process process, StreamWriter log, Task pumps)
     {
         Name = name;
+        LogPath = logPath;
         _process = process;
         _log = log;
         _pumps = pumps;
     }
 
     public string Name { get; }
+
+    public string LogPath { get; }
 
     public int Id => _process.Id;
 
@@ -34,7 +37,7 @@ internal sealed partial class AddonProcess : IAsyncDisposable
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
         var pumps = Task.WhenAll(Pump(process.StandardOutput, log), Pump(process.StandardError, log));
-        return new AddonProcess(name, process, log, pumps);
+        return new AddonProcess(name, logPath, process, log, pumps);
     }
 
     /// <summary>Sends SIGTERM, waits for a graceful exit, and kills the process only past the grace period.</summary>
@@ -56,10 +59,14 @@ internal sealed partial class AddonProcess : IAsyncDisposable
         }
         await _pumps;
         await _log.DisposeAsync();
+        _exitCode = _process.ExitCode;
         _process.Dispose();
     }
 
-    public int ExitCode => _process.ExitCode;
+    private int? _exitCode;
+
+    /// <summary>The exit code, also after the process object has been disposed.</summary>
+    public int ExitCode => _exitCode ?? _process.ExitCode;
 
     private static async Task Pump(StreamReader reader, StreamWriter log)
     {

@@ -13,14 +13,14 @@ internal static class Banner
         Console.WriteLine($"kubeconfig:              {kubeconfig}");
         Console.WriteLine();
         Console.WriteLine("Try:");
-        Console.WriteLine($"  export KUBECONFIG=$PWD/{kubeconfig}");
+        Console.WriteLine($"  export KUBECONFIG={context.KubeconfigPath}");
         Console.WriteLine($"  KUBECONFIG={kubeconfig} .tools/kubectl/kubectl get nodepools     (any kubectl works)");
         Console.WriteLine($"  KUBECONFIG={kubeconfig} .tools/kubectl/kubectl get vulnerabilityreports -A");
         foreach (var addon in SandboxAddons.All)
         {
             var process = running.FirstOrDefault(p => p.Name == addon.Name);
             Console.WriteLine();
-            Console.WriteLine(process is null ? $"{addon.Name}: not running" : $"{addon.Name}: running (pid {process.Id}, log .sandbox/logs/{addon.Name}.log)");
+            Console.WriteLine(process is null ? $"{addon.Name}: not running" : $"{addon.Name}: running (pid {process.Id}, log {context.ForShell(process.LogPath)})");
             foreach (var line in addon.Describe(context))
             {
                 Console.WriteLine("  " + line);

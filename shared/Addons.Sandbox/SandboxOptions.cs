@@ -6,13 +6,14 @@ internal sealed record SandboxOptions(int Port, bool StartAddons, string StateDi
     /// <summary>The default API port: fixed so the written kubeconfig and printed commands stay valid across runs.</summary>
     public const int DefaultPort = 16443;
 
-    public const string Usage = "usage: dotnet run --project shared/Addons.Sandbox [-- --port <1-65535>] [--no-addons]";
+    public const string Usage = "usage: dotnet run --project shared/Addons.Sandbox [-- --port <1-65535>] [--no-addons] [--state-dir <path>]";
 
     /// <summary>Parses <paramref name="args"/>; returns null and an error naming the bad argument otherwise.</summary>
     public static SandboxOptions? Parse(IReadOnlyList<string> args, string repoRoot, out string? error)
     {
         var port = DefaultPort;
         var startAddons = true;
+        var stateDirectory = Path.Combine(repoRoot, ".sandbox");
         error = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -25,6 +26,9 @@ internal sealed record SandboxOptions(int Port, bool StartAddons, string StateDi
                         return null;
                     }
                     break;
+                case "--state-dir" when i + 1 < args.Count:
+                    stateDirectory = Path.GetFullPath(args[++i]);
+                    break;
                 case "--no-addons":
                     startAddons = false;
                     break;
@@ -33,6 +37,6 @@ internal sealed record SandboxOptions(int Port, bool StartAddons, string StateDi
                     return null;
             }
         }
-        return new SandboxOptions(port, startAddons, Path.Combine(repoRoot, ".sandbox"));
+        return new SandboxOptions(port, startAddons, stateDirectory);
     }
 }

@@ -30,7 +30,18 @@ internal static class SandboxRunner
         }
 
         Directory.CreateDirectory(options.StateDirectory);
-        await using var api = await KubeApiEmulator.StartAsync(new EmulatorOptions { Port = options.Port }, stop.Token);
+        KubeApiEmulator api;
+        try
+        {
+            api = await KubeApiEmulator.StartAsync(new EmulatorOptions { Port = options.Port }, stop.Token);
+        }
+        catch (IOException e)
+        {
+            // Kestrel reports a taken port as an IOException; say which port and how to pick another.
+            await Console.Error.WriteLineAsync($"sandbox: cannot listen on 127.0.0.1:{options.Port} ({e.Message}); stop the other sandbox or pass --port <1-65535>");
+            return 1;
+        }
+        await using var _ = api;
         var context = new SandboxContext(RepoLayout.Root, options.StateDirectory,
             Path.Combine(options.StateDirectory, "kubeconfig"), new Uri(api.BaseUrl));
         api.WriteKubeconfig(context.KubeconfigPath);
@@ -45,7 +56,7 @@ internal static class SandboxRunner
                 await StartAddonsAsync(context, running, stop.Token);
             }
             Banner.Print(context, running);
-            await WaitAsync(running, stop.Token);
+            await WaitAsync(context, running, stop.Token);
         }
         finally
         {
@@ -88,14 +99,14 @@ internal static class SandboxRunner
     }
 
     /// <summary>Waits for the stop signal; reports an addon that exits on its own instead of hiding it.</summary>
-    private static async Task WaitAsync(List<AddonProcess> running, CancellationToken stop)
+    private static async Task WaitAsync(SandboxContext context, List<AddonProcess> running, CancellationToken stop)
     {
         var reported = new HashSet<string>(StringComparer.Ordinal);
         while (!stop.IsCancellationRequested)
         {
             foreach (var process in running.Where(p => p.HasExited && reported.Add(p.Name)))
             {
-                await Console.Error.WriteLineAsync($"sandbox: {process.Name} exited with code {process.ExitCode}; see .sandbox/logs/{process.Name}.log");
+                await Console.Error.WriteLineAsync($"sandbox: {process.Name} exited with code {process.ExitCode}; see {context.ForShell(process.LogPath)}");
             }
             try
             {

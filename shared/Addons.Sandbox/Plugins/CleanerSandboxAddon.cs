@@ -38,7 +38,7 @@ internal sealed class CleanerSandboxAddon : ISandboxAddon
 
     public IEnumerable<string> Describe(SandboxContext context)
     {
-        yield return $"dry-run cleaning {Path.GetRelativePath(context.RepoRoot, Workspace(context))} every minute (threshold 0%): tail -f .sandbox/logs/cleaner.log";
+        yield return $"dry-run cleaning {context.ForShell(Workspace(context))} every minute (threshold 0%): tail -f {context.ForShell(Path.Combine(context.StateDirectory, "logs", "cleaner.log"))}";
         yield return $"http://127.0.0.1:{MetricsPort}/metrics";
     }
 

@@ -14,6 +14,7 @@ internal static class BuiltInKinds
     private static List<ResourceKind> Build()
     {
         var age = PrinterColumn.Path("Age", ".metadata.creationTimestamp", "date");
+        string[] all = ["all"];
         List<ResourceKind> kinds =
         [
             Core("namespaces", "Namespace", false, ["ns"], true, PrinterColumn.Path("Status", ".status.phase"), age),
@@ -23,7 +24,7 @@ internal static class BuiltInKinds
             Core("services", "Service", true, ["svc"], true,
                 PrinterColumn.Path("Type", ".spec.type"), PrinterColumn.Path("Cluster-IP", ".spec.clusterIP"),
                 new("External-IP", "string", 0, _ => "<none>"), new("Port(s)", "string", 0, ServicePorts), age,
-                new("Selector", "string", 1, o => Pairs(o["spec"]?["selector"]))),
+                new("Selector", "string", 1, o => Pairs(o["spec"]?["selector"]))) with { Categories = all },
             Core("events", "Event", true, ["ev"], false,
                 PrinterColumn.Path("Last Seen", ".lastTimestamp", "date"), PrinterColumn.Path("Type", ".type"),
                 PrinterColumn.Path("Reason", ".reason"), new("Object", "string", 0, o => $"{o["involvedObject"]?["kind"]}/{o["involvedObject"]?["name"]}".ToLowerInvariant()),
@@ -31,7 +32,7 @@ internal static class BuiltInKinds
             Core("pods", "Pod", true, ["po"], true,
                 new("Ready", "string", 0, PodReady), PrinterColumn.Path("Status", ".status.phase"),
                 new("Restarts", "integer", 0, PodRestarts), age,
-                PrinterColumn.Path("IP", ".status.podIP", priority: 1), PrinterColumn.Path("Node", ".spec.nodeName", priority: 1)),
+                PrinterColumn.Path("IP", ".status.podIP", priority: 1), PrinterColumn.Path("Node", ".spec.nodeName", priority: 1)) with { Categories = all },
             Core("nodes", "Node", false, ["no"], true,
                 new("Status", "string", 0, NodeStatus), new("Roles", "string", 0, _ => "<none>"), age,
                 PrinterColumn.Path("Version", ".status.nodeInfo.kubeletVersion"),
@@ -53,21 +54,21 @@ internal static class BuiltInKinds
                 PrinterColumn.Path("Up-to-date", ".status.updatedReplicas", "integer"),
                 PrinterColumn.Path("Available", ".status.availableReplicas", "integer"), age,
                 new("Containers", "string", 1, o => Names(o["spec"]?["template"]?["spec"]?["containers"], "name")),
-                new("Images", "string", 1, o => Names(o["spec"]?["template"]?["spec"]?["containers"], "image"))),
+                new("Images", "string", 1, o => Names(o["spec"]?["template"]?["spec"]?["containers"], "image"))) with { Categories = all },
             Kind("apps", "v1", "replicasets", "ReplicaSet", true, ["rs"], true,
                 new("Desired", "integer", 0, Replicas), PrinterColumn.Path("Current", ".status.replicas", "integer"),
-                PrinterColumn.Path("Ready", ".status.readyReplicas", "integer"), age),
+                PrinterColumn.Path("Ready", ".status.readyReplicas", "integer"), age) with { Categories = all },
             Kind("apps", "v1", "statefulsets", "StatefulSet", true, ["sts"], true,
-                new("Ready", "string", 0, o => $"{Int(o, "status", "readyReplicas")}/{Replicas(o)}"), age),
+                new("Ready", "string", 0, o => $"{Int(o, "status", "readyReplicas")}/{Replicas(o)}"), age) with { Categories = all },
             Kind("apps", "v1", "daemonsets", "DaemonSet", true, ["ds"], true,
                 PrinterColumn.Path("Desired", ".status.desiredNumberScheduled", "integer"),
-                PrinterColumn.Path("Ready", ".status.numberReady", "integer"), age),
+                PrinterColumn.Path("Ready", ".status.numberReady", "integer"), age) with { Categories = all },
             Kind("apps", "v1", "controllerrevisions", "ControllerRevision", true, [], false, age),
             Kind("batch", "v1", "jobs", "Job", true, [], true,
-                new("Completions", "string", 0, o => $"{Int(o, "status", "succeeded")}/{o["spec"]?["completions"]?.ToString() ?? "1"}"), age),
+                new("Completions", "string", 0, o => $"{Int(o, "status", "succeeded")}/{o["spec"]?["completions"]?.ToString() ?? "1"}"), age) with { Categories = all },
             Kind("batch", "v1", "cronjobs", "CronJob", true, ["cj"], true,
                 PrinterColumn.Path("Schedule", ".spec.schedule"), PrinterColumn.Path("Suspend", ".spec.suspend"),
-                PrinterColumn.Path("Last Schedule", ".status.lastScheduleTime", "date"), age),
+                PrinterColumn.Path("Last Schedule", ".status.lastScheduleTime", "date"), age) with { Categories = all },
             Kind("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", true, ["pdb"], true,
                 PrinterColumn.Path("Min Available", ".spec.minAvailable"), PrinterColumn.Path("Max Unavailable", ".spec.maxUnavailable"),
                 PrinterColumn.Path("Allowed Disruptions", ".status.disruptionsAllowed", "integer"), age),
@@ -88,7 +89,7 @@ internal static class BuiltInKinds
             Kind("storage.k8s.io", "v1", "storageclasses", "StorageClass", false, ["sc"], false, PrinterColumn.Path("Provisioner", ".provisioner"), age),
             Kind("admissionregistration.k8s.io", "v1", "validatingwebhookconfigurations", "ValidatingWebhookConfiguration", false, [], false, age),
             Kind("admissionregistration.k8s.io", "v1", "mutatingwebhookconfigurations", "MutatingWebhookConfiguration", false, [], false, age),
-            Kind("autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler", true, ["hpa"], true, age),
+            Kind("autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler", true, ["hpa"], true, age) with { Categories = all },
             Kind("authorization.k8s.io", "v1", "selfsubjectaccessreviews", "SelfSubjectAccessReview", false, [], false) with { Virtual = true },
             Kind("authorization.k8s.io", "v1", "subjectaccessreviews", "SubjectAccessReview", false, [], false) with { Virtual = true },
         ];

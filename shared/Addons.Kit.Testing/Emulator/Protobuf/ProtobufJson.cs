@@ -78,6 +78,12 @@ internal static class ProtobufJson
         var messageName = PackageByGroup.TryGetValue(group, out var package) ? $"{package}.{version}.{kind}" : null;
         if (messageName is null || ProtoSchema.Find(messageName) is null)
         {
+            // Options (DeleteOptions, ...) travel with the request's group version but are meta/v1 types.
+            messageName = Meta + kind;
+        }
+
+        if (ProtoSchema.Find(messageName) is null)
+        {
             throw new NotSupportedException($"no protobuf schema for {apiVersion} {kind}");
         }
 
