@@ -214,7 +214,12 @@ public sealed partial class LeaderElector
         {
             return await lease.TryAcquireOrRenewAsync(bounded.Token);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not (ArgumentException or KubeConfigException))
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping (or leadership already lost): the caller's loop sees the token and ends.
+            return false;
+        }
+        catch (Exception e) when (e is not (ArgumentException or KubeConfigException))
         {
             // Conflicts, timeouts and transport errors are the normal weather of leader election: the next round
             // retries, and the renew deadline (not this attempt) decides when a leader stops.

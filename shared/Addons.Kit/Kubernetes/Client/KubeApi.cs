@@ -30,6 +30,12 @@ public sealed partial class KubeApi : IDisposable
 
     /// <summary>Creates the client. One per process; dispose it at shutdown.</summary>
     public KubeApi(KubeConnection connection, KubeApiOptions? options = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(connection, options, loggerFactory, timeProvider, null)
+    {
+    }
+
+    /// <summary>Test seam: <paramref name="wrapHandler"/> may wrap the transport (e.g. to count requests).</summary>
+    internal KubeApi(KubeConnection connection, KubeApiOptions? options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, Func<HttpMessageHandler, HttpMessageHandler>? wrapHandler)
     {
         ArgumentNullException.ThrowIfNull(connection);
         Connection = connection;
@@ -37,7 +43,8 @@ public sealed partial class KubeApi : IDisposable
         Time = timeProvider ?? TimeProvider.System;
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         logger = LoggerFactory.CreateLogger("Addons.Kit.Kubernetes.KubeApi");
-        http = new HttpClient(connection.CreateHandler(this.options), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        HttpMessageHandler handler = connection.CreateHandler(this.options);
+        http = new HttpClient(wrapHandler is null ? handler : wrapHandler(handler), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.UserAgent.ParseAdd(this.options.UserAgent);
         baseUrl = connection.Server.AbsoluteUri.TrimEnd('/');
     }

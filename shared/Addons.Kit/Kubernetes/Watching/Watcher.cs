@@ -193,8 +193,10 @@ public sealed partial class Watcher<T>
             delay = retryAfter;
         }
 
+        // Start the timer before logging, so whoever reacts to the log line (a test's fake clock) finds it armed.
+        var wait = Task.Delay(delay, time, cancellationToken);
         Log.Failed(logger, failure, client.Type.Plural, delay);
-        await Task.Delay(delay, time, cancellationToken);
+        await wait;
     }
 
     // Everything but a broken configuration or a programming error is worth retrying; cancellation is checked separately.
