@@ -24,6 +24,9 @@ internal sealed record CliOptions
     /// <summary><c>--log-level</c>, else <c>KARC_LOG_LEVEL</c>. <value>The default value is Warning.</value></summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
 
+    /// <summary>True when the level came from <c>--log-level</c> or <c>KARC_LOG_LEVEL</c> (the controller then passes it to the host).</summary>
+    public bool LogLevelSet { get; init; }
+
     /// <summary><c>--timezone</c>; null: the local zone, else UTC.</summary>
     public string? TimeZone { get; init; }
 

@@ -37,6 +37,7 @@ internal static class CliParser
         {
             Context = NullIfEmpty(environment("KUBECONFIG_CONTEXT")),
             LogLevel = environment("KARC_LOG_LEVEL") is { Length: > 0 } level ? ParseLevel(level, "KARC_LOG_LEVEL") : LogLevel.Warning,
+            LogLevelSet = !string.IsNullOrEmpty(environment("KARC_LOG_LEVEL")),
         };
         var positional = new List<string>();
         var onlyPositional = false;
@@ -96,7 +97,7 @@ internal static class CliParser
                 "-c" or "--context" => options with { Context = Value() },
                 "--dry-run" => options with { DryRun = NoValue(name, inline) },
                 "-y" or "--yes" => options with { Yes = NoValue(name, inline) },
-                "--log-level" => options with { LogLevel = ParseLevel(Value(), "--log-level") },
+                "--log-level" => options with { LogLevel = ParseLevel(Value(), "--log-level"), LogLevelSet = true },
                 "--timezone" => options with { TimeZone = Value() },
                 "-o" or "--output" => options with { Output = ParseOutput(Value()) },
                 "-V" or "--version" => options with { ShowVersion = NoValue(name, inline) },

@@ -4,6 +4,7 @@ using Addons.Kit.Controllers;
 using Addons.Kit.Hosting;
 using Addons.Kit.Kubernetes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Addons.Karc.Freezes;
 
@@ -20,6 +21,20 @@ internal static class ControllerHost
         if (options.Context is not null)
         {
             args.AddRange(["--context", options.Context]);
+        }
+
+        if (options.LogLevelSet && !args.Contains("--log-level"))
+        {
+            // The host's own flag wins when given after `controller`; the CLI's level maps onto Serilog's names.
+            args.AddRange(["--log-level", options.LogLevel switch
+            {
+                LogLevel.Trace => "Verbose",
+                LogLevel.Debug => "Debug",
+                LogLevel.Information => "Information",
+                LogLevel.Warning => "Warning",
+                LogLevel.Error => "Error",
+                _ => "Fatal",
+            }]);
         }
 
         var builder = AddonHost.CreateBuilder([.. args], "karc");

@@ -1,0 +1,45 @@
+using Addons.Karc.Cli;
+using Addons.Karc.Freezes;
+
+namespace Karc.Tests.Freezes;
+
+public class ControllerHostTests
+{
+    [Fact]
+    public async Task RunAsync_WindowOpensAndCloses_HostPausesThenResumesOnTime()
+    {
+        await using var cluster = await KarcCluster.StartAsync();
+        await cluster.SeedPoolAsync("general", """[{"nodes":"20%"}]""");
+        var start = DateTimeOffset.UtcNow.AddSeconds(2);
+        var end = start.AddSeconds(2);
+        await cluster.Api.ApplyYamlAsync(
+            "{\"apiVersion\":\"karc.io/v1alpha1\",\"kind\":\"ConsolidationFreeze\",\"metadata\":{\"name\":\"soon\"},\"spec\":{\"nodePools\":[\"general\"]," +
+            $"\"window\":{{\"start\":\"{start:yyyy-MM-ddTHH:mm:ss.fffK}\",\"end\":\"{end:yyyy-MM-ddTHH:mm:ss.fffK}\"}}}}}}",
+            CancellationToken.None);
+
+        using var stop = new CancellationTokenSource(KarcCluster.Timeout);
+        var options = CliParser.Parse(["controller", "--kubeconfig", cluster.Kubeconfig, "--health-port", "0", "--log-level", "Warning"], _ => null);
+        var host = ControllerHost.RunAsync(options, stop.Token);
+
+        await WaitUntilAsync(() => cluster.Budgets("general") == """[{"nodes":"0"},{"nodes":"20%"}]""", host, stop.Token);
+        Assert.True(DateTimeOffset.UtcNow >= start.AddMilliseconds(-50), "paused before the window opened");
+        await WaitUntilAsync(() => cluster.Budgets("general") == """[{"nodes":"20%"}]""", host, stop.Token);
+        Assert.True(DateTimeOffset.UtcNow >= end.AddMilliseconds(-50), "resumed before the window closed");
+
+        var status = cluster.Api.Get("karc.io", "v1alpha1", "consolidationfreezes", null, "soon")!["status"]!;
+        Assert.False(status["active"]!.GetValue<bool>());
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await host.WaitAsync(KarcCluster.Timeout));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, Task host, CancellationToken cancellationToken)
+    {
+        // The emulator has no per-object change callback for tests; poll its store at a short interval, bounded by the token.
+        while (!condition())
+        {
+            Assert.False(host.IsCompleted, "the controller host stopped");
+            await Task.Delay(25, cancellationToken);
+        }
+    }
+}
