@@ -22,6 +22,7 @@ public sealed partial class Watcher<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private static readonly TimeSpan ShortWatch = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan StallGrace = TimeSpan.FromSeconds(30);
     private readonly ResourceClient<T> client;
     private readonly WatcherOptions options;
     private readonly ILogger logger;
@@ -115,6 +116,11 @@ public sealed partial class Watcher<T>
         var timeout = options.MinWatchTimeout * (1 + Random.Shared.NextDouble());
         var started = time.GetUtcNow();
         var received = 0;
+
+        // The server ends the stream at `timeout`; a stream still open well after that is stalled (half-open
+        // connection, hung proxy) and is abandoned, so a dead connection cannot become a silent gap.
+        using var stalled = new CancellationTokenSource(timeout + StallGrace, time);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stalled.Token);
         await using var events = client.WatchAsync(options.Namespace, new WatchOptions
         {
             ResourceVersion = ResourceVersion,
@@ -122,7 +128,7 @@ public sealed partial class Watcher<T>
             FieldSelector = options.FieldSelector,
             AllowBookmarks = true,
             Timeout = timeout,
-        }, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        }, bounded.Token).GetAsyncEnumerator(bounded.Token);
         while (true)
         {
             WatchEvent<T> evt;
@@ -134,6 +140,11 @@ public sealed partial class Watcher<T>
                 }
 
                 evt = events.Current;
+            }
+            catch (OperationCanceledException e) when (stalled.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                outcome.Failure = new TimeoutException($"watch of {client.Type.Plural} stalled past its {timeout.TotalSeconds:0}s server timeout", e);
+                yield break;
             }
             catch (KubeApiException e) when (e.IsGone)
             {
