@@ -38,9 +38,11 @@ public static class KubeTools
         }
     }
 
-    private static string Find(string relative)
+    private static string Find(string relative) => Find(ToolsDirectory, relative);
+
+    /// <summary>The binary under <paramref name="tools"/>, or a FileNotFoundException saying how to install it.</summary>
+    internal static string Find(string? tools, string relative)
     {
-        var tools = ToolsDirectory;
         var path = tools is null ? null : Path.Combine(tools, relative);
         if (path is null || !File.Exists(path))
         {

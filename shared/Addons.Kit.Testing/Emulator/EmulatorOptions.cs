@@ -7,6 +7,13 @@ public sealed class EmulatorOptions
     /// <value>The default value is 0: a free port chosen by the OS (read it back from <see cref="KubeApiEmulator.BaseUrl"/>).</value>
     public int Port { get; init; }
 
+    /// <summary>
+    /// Serve HTTPS with a generated CA (written into kubeconfigs). Needed when kubectl/helm must send a
+    /// ServiceAccount token: client-go drops credentials for plain-HTTP servers.
+    /// </summary>
+    /// <value>The default value is false (plain HTTP).</value>
+    public bool Https { get; init; }
+
     /// <summary>How many changes the store keeps for watch resume; a watch from an older resourceVersion gets 410 Expired.</summary>
     /// <value>The default value is 10,000 (the real watch cache keeps a time window instead; a count is deterministic in tests).</value>
     public int WatchHistorySize { get; init; } = 10_000;

@@ -29,9 +29,11 @@ public sealed class KubeApiEmulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ObjectStore _store;
     private readonly CancellationTokenSource _stopping;
+    private readonly EmulatorCertificates? _certificates;
 
-    private KubeApiEmulator(WebApplication app, ObjectStore store, EmulatorFaults faults, EmulatorRbac rbac, CancellationTokenSource stopping, string baseUrl)
+    private KubeApiEmulator(WebApplication app, ObjectStore store, EmulatorFaults faults, EmulatorRbac rbac, CancellationTokenSource stopping, string baseUrl, EmulatorCertificates? certificates)
     {
+        _certificates = certificates;
         _app = app;
         _store = store;
         Faults = faults;
@@ -40,7 +42,13 @@ public sealed class KubeApiEmulator : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
-    /// <summary>"http://127.0.0.1:PORT", no trailing slash.</summary>
+    /// <summary>PEM of the CA that signed the serving certificate (HTTPS mode), else null.</summary>
+    public string? CaCertificatePem => _certificates?.CaPem;
+
+    /// <summary>An HttpClient handler that trusts this emulator (HTTPS mode) — for .NET clients in tests.</summary>
+    public HttpMessageHandler CreateHttpHandler() => _certificates?.CreateHandler() ?? new HttpClientHandler();
+
+    /// <summary>"http://127.0.0.1:PORT" (or https:// in HTTPS mode), no trailing slash.</summary>
     public string BaseUrl { get; }
 
     /// <summary>The port the emulator listens on.</summary>
@@ -58,6 +66,12 @@ public sealed class KubeApiEmulator : IAsyncDisposable
     /// <summary>How many watch streams are open right now (tests await watchers being established with this).</summary>
     public int OpenWatches => _store.OpenWatches;
 
+    /// <summary>
+    /// Completes once at least <paramref name="count"/> watch streams are open, so a test can make a change
+    /// only after its client (kubectl get -w, an informer) is watching, without polling.
+    /// </summary>
+    public Task WaitForOpenWatchesAsync(int count, CancellationToken ct) => _store.WaitForOpenWatchesAsync(count, ct);
+
     /// <summary>Starts listening; the returned emulator serves until disposed.</summary>
     public static async Task<KubeApiEmulator> StartAsync(EmulatorOptions? options, CancellationToken ct)
     {
@@ -74,10 +88,17 @@ public sealed class KubeApiEmulator : IAsyncDisposable
         var stopping = new CancellationTokenSource();
         var handler = new ApiHandler(store, options, faults, rbac, stopping.Token);
 
+        var certificates = options.Https ? EmulatorCertificates.Create(options.TimeProvider) : null;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, options.Port);
+            k.Listen(IPAddress.Loopback, options.Port, listen =>
+            {
+                if (certificates is not null)
+                {
+                    listen.UseHttps(certificates.Server);
+                }
+            });
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
         });
@@ -87,9 +108,9 @@ public sealed class KubeApiEmulator : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        var baseUrl = "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
+        var baseUrl = (certificates is null ? "http" : "https") + "://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
         handler.ServerAddress = "127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
-        return new KubeApiEmulator(app, store, faults, rbac, stopping, baseUrl);
+        return new KubeApiEmulator(app, store, faults, rbac, stopping, baseUrl, certificates);
     }
 
     /// <summary>
@@ -113,13 +134,14 @@ public sealed class KubeApiEmulator : IAsyncDisposable
     {
         var user = token is null ? "  user: {}" : $"  user:\n    token: {token}";
         var ns = defaultNamespace is null ? "" : $"\n    namespace: {defaultNamespace}";
+        var ca = CaCertificatePem is { } pem ? "\n    certificate-authority-data: " + Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(pem)) : "";
         return $"""
             apiVersion: v1
             kind: Config
             clusters:
             - name: {contextName}
               cluster:
-                server: {BaseUrl}
+                server: {BaseUrl}{ca}
             contexts:
             - name: {contextName}
               context:
@@ -182,6 +204,7 @@ public sealed class KubeApiEmulator : IAsyncDisposable
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
         _stopping.Dispose();
+        _certificates?.Dispose();
     }
 
     private JsonObject Upsert(JsonObject doc)

@@ -33,10 +33,7 @@ public sealed class KubectlWatchTests
         try
         {
             await ReadUntilAsync(watch, @"^first\s+0\s+", e.Ct);
-            while (e.Api.OpenWatches == 0)
-            {
-                await Task.Delay(20, e.Ct);
-            }
+            await e.Api.WaitForOpenWatchesAsync(1, e.Ct);
 
             await kubectl.OkAsync(e.Ct, "create", "configmap", "second", "--from-literal=a=b");
             await ReadUntilAsync(watch, @"^second\s+1\s+", e.Ct);
@@ -59,10 +56,7 @@ public sealed class KubectlWatchTests
         await e.Api.ApplyYamlAsync(TestYaml.WidgetCrd + "\n---\n" + TestYaml.Widget, e.Ct);
 
         var wait = kubectl.RunAsync(e.Ct, "wait", "--for=condition=Ready", "widget/w1", "--timeout=30s");
-        while (e.Api.OpenWatches == 0 && !wait.IsCompleted)
-        {
-            await Task.Delay(20, e.Ct);
-        }
+        await Task.WhenAny(e.Api.WaitForOpenWatchesAsync(1, e.Ct), wait);
 
         await kubectl.OkAsync(e.Ct, "patch", "widget", "w1", "--subresource=status", "--type=merge", "-p", """{"status":{"conditions":[{"type":"Ready","status":"True"}]}}""");
         var result = await wait;
@@ -80,10 +74,7 @@ public sealed class KubectlWatchTests
         await kubectl.OkAsync(e.Ct, "delete", "configmap", "held", "--wait=false");
 
         var wait = kubectl.RunAsync(e.Ct, "wait", "--for=delete", "configmap/held", "--timeout=30s");
-        while (e.Api.OpenWatches == 0 && !wait.IsCompleted)
-        {
-            await Task.Delay(20, e.Ct);
-        }
+        await Task.WhenAny(e.Api.WaitForOpenWatchesAsync(1, e.Ct), wait);
 
         await kubectl.OkAsync(e.Ct, "patch", "configmap", "held", "--type=merge", "-p", """{"metadata":{"finalizers":null}}""");
         var result = await wait;

@@ -13,7 +13,7 @@ internal sealed class EmulatorClient : IAsyncDisposable
     {
         Api = api;
         Timeout = timeout;
-        Http = new HttpClient { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        Http = new HttpClient(api.CreateHttpHandler()) { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public KubeApiEmulator Api { get; }

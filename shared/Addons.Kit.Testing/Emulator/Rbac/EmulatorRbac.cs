@@ -74,7 +74,11 @@ public sealed class EmulatorRbac
     }
 
     internal bool Allows(Identity identity, string verb, string group, string resource, string? subresource, string? ns, string? name) =>
-        !Enabled || RbacEvaluator.Allows(_store, identity, verb, group, resource, subresource, ns, name);
+        !Enabled || IsSelfReview(group, resource) || RbacEvaluator.Allows(_store, identity, verb, group, resource, subresource, ns, name);
+
+    /// <summary>Every authenticated identity may ask about itself (the system:basic-user ClusterRole of a real cluster).</summary>
+    private static bool IsSelfReview(string group, string resource) =>
+        group is "authorization.k8s.io" or "authentication.k8s.io" && resource is "selfsubjectaccessreviews" or "selfsubjectrulesreviews" or "selfsubjectreviews";
 
     /// <summary>Records and authorizes one request; throws 403 when denied.</summary>
     internal void Authorize(Identity identity, ApiRequest request)

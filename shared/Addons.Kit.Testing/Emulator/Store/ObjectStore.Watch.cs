@@ -7,6 +7,8 @@ namespace Addons.Kit.Testing.Emulator.Store;
 /// <summary>Watch registration, replay from history, bookmarks and the 410 window.</summary>
 internal sealed partial class ObjectStore
 {
+    private readonly List<(int Count, TaskCompletionSource Reached)> _watchWaiters = [];
+
     /// <summary>
     /// Starts a watch. No resourceVersion (or "0"), or <paramref name="sendInitialEvents"/>, first
     /// delivers the current objects as ADDED; a resourceVersion replays later changes from history, or
@@ -65,7 +67,29 @@ internal sealed partial class ObjectStore
             }
 
             _subscriptions.Add(subscription);
+            foreach (var waiter in _watchWaiters.Where(w => _subscriptions.Count >= w.Count).ToList())
+            {
+                _watchWaiters.Remove(waiter);
+                waiter.Reached.TrySetResult();
+            }
+
             return subscription;
+        }
+    }
+
+    /// <summary>Completes once at least <paramref name="count"/> watches are open (tests: "the client is now watching").</summary>
+    public Task WaitForOpenWatchesAsync(int count, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            if (_subscriptions.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var waiter = (count, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            _watchWaiters.Add(waiter);
+            return waiter.Item2.Task.WaitAsync(ct);
         }
     }
 
