@@ -7,6 +7,13 @@ namespace Charts.Tests;
 public sealed class ChartTests
 {
     [Fact]
+    public void Charts_Repository_HaveTheUmbrellaAndAddonCharts()
+    {
+        Assert.Contains(Path.Combine("charts", "addons"), RepoLayout.Charts());
+        Assert.True(RepoLayout.Charts().Count() >= 2, "expected the umbrella and at least one addon chart");
+    }
+
+    [Fact]
     public async Task HelmLintStrict_EveryChart_ReportsNoFailureOrWarning()
     {
         var failures = new List<string>();

@@ -64,6 +64,36 @@ public sealed class ResourceClientTests
     }
 
     [Fact]
+    public async Task Patch_ServerSideApply_CreatesThenUpdatesWithFieldManager()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var h = await EmulatorHarness.StartAsync(cts.Token);
+        var leases = h.Api.For(ResourceType.Lease, KubeJson.Lease);
+        const string Doc = "apiVersion: coordination.k8s.io/v1\nkind: Lease\nmetadata: {name: ssa, namespace: default}\nspec: {holderIdentity: HOLDER}\n";
+
+        var created = await leases.PatchAsync("default", "ssa", KubePatch.Apply(Doc.Replace("HOLDER", "one", StringComparison.Ordinal), "kit-test", force: true), cts.Token);
+        var updated = await leases.PatchAsync("default", "ssa", KubePatch.Apply(Doc.Replace("HOLDER", "two", StringComparison.Ordinal), "kit-test", force: true), cts.Token);
+
+        Assert.Equal("one", created.Spec.HolderIdentity);
+        Assert.Equal("two", updated.Spec.HolderIdentity);
+        Assert.Contains(h.Requests, r => r.StartsWith("PATCH /apis/coordination.k8s.io/v1/namespaces/default/leases/ssa?fieldManager=kit-test&force=true", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Patch_StrategicMerge_OnBuiltInKind()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var h = await EmulatorHarness.StartAsync(cts.Token);
+        var leases = h.Api.For(ResourceType.Lease, KubeJson.Lease);
+        await leases.CreateAsync(Lease.Of("default", "smp", rv: "", holder: "a"), cts.Token);
+
+        var patched = await leases.PatchAsync("default", "smp", KubePatch.Strategic("""{"spec":{"leaseTransitions":2}}"""), cts.Token);
+
+        Assert.Equal(2, patched.Spec.LeaseTransitions);
+        Assert.Equal("a", patched.Spec.HolderIdentity);
+    }
+
+    [Fact]
     public async Task List_PageSizeTwo_FollowsContinueToTheEnd()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
