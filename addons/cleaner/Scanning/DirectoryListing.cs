@@ -19,6 +19,18 @@ internal sealed unsafe class DirectoryListing
     private int[] _order = new int[64];
     private int _namesLength;
 
+    /// <summary>Per sorted index: what the walk decided for a regular file before stat-ing it.</summary>
+    public FileKind[] Kinds { get; private set; } = new FileKind[64];
+
+    /// <summary>Per sorted index: the exclude pattern that matched (for <see cref="FileKind.Excluded"/>).</summary>
+    public string?[] ExcludedBy { get; private set; } = new string?[64];
+
+    /// <summary>Per sorted index: statx results (errno 0 when it succeeded).</summary>
+    public FileStat[] Stats { get; private set; } = new FileStat[64];
+
+    /// <summary>Sorted indexes of the files to stat.</summary>
+    public int[] StatQueue { get; private set; } = new int[64];
+
     /// <summary>Names, each followed by a NUL so it can be passed to libc as is.</summary>
     public byte[] Names { get; private set; } = new byte[4096];
 
@@ -90,6 +102,18 @@ internal sealed unsafe class DirectoryListing
             Array.Resize(ref _lengths, size);
             Array.Resize(ref _types, size);
             Array.Resize(ref _order, size);
+            var kinds = Kinds;
+            Array.Resize(ref kinds, size);
+            Kinds = kinds;
+            var excludedBy = ExcludedBy;
+            Array.Resize(ref excludedBy, size);
+            ExcludedBy = excludedBy;
+            var stats = Stats;
+            Array.Resize(ref stats, size);
+            Stats = stats;
+            var queue = StatQueue;
+            Array.Resize(ref queue, size);
+            StatQueue = queue;
         }
 
         if (_namesLength + name.Length + 1 > Names.Length)
@@ -113,4 +137,29 @@ internal sealed unsafe class DirectoryListing
         public int Compare(int x, int y) =>
             names.AsSpan(offsets[x], lengths[x]).SequenceCompareTo(names.AsSpan(offsets[y], lengths[y]));
     }
+}
+
+/// <summary>How the walk classified a regular file from its name alone.</summary>
+internal enum FileKind : byte
+{
+    /// <summary>Not classified ahead (not a regular file per d_type).</summary>
+    Unclassified,
+
+    /// <summary>Matches no include pattern.</summary>
+    NotIncluded,
+
+    /// <summary>Matches an exclude pattern.</summary>
+    Excluded,
+
+    /// <summary>Matches an include pattern and no exclude pattern.</summary>
+    Candidate,
+}
+
+/// <summary>What statx said about a file.</summary>
+internal struct FileStat
+{
+    public int Errno;
+    public ushort Mode;
+    public long Size;
+    public long ModifiedUnixMilliseconds;
 }

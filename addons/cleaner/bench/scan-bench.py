@@ -5,13 +5,12 @@ Generates a tree of nested directories (default 200,000 files), then compares, o
 tree in the same run, a once-mode dry run of the cleaner (threshold 0: every file is a candidate,
 statx-ed and logged as "[DRY-RUN] Would delete file") against GNU `find <root> -type f`, both with
 stdout to /dev/null. Reports the median of several runs, files/s, the ratio cleaner/find, the
-cleaner's peak RSS (getrusage of the child), its idle RSS in interval mode and the binary size.
+peak RSS and CPU time (user+sys, wait4 rusage) of each, its idle RSS in interval mode and the binary size.
 
     addons/cleaner/bench/scan-bench.py --binary addons/cleaner/bin/Release/net10.0/linux-x64/publish/cleaner
 """
 import argparse
 import os
-import resource
 import shutil
 import signal
 import statistics
@@ -40,29 +39,18 @@ def generate(root, files, per_dir, fan_out):
     return created
 
 
-def timed(cmd, env=None):
-    """Runs cmd with stdout to /dev/null; returns (seconds, peak RSS KiB of this child)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def timed(cmd):
+    """Runs cmd with stdout to /dev/null; returns (wall seconds, CPU seconds user+sys, peak RSS KiB)."""
     start = time.perf_counter()
     with open(os.devnull, "wb") as null:
-        proc = subprocess.run(cmd, stdout=null, stderr=subprocess.PIPE, env=env)
+        proc = subprocess.Popen(cmd, stdout=null, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    if proc.returncode != 0:
-        sys.exit(f"{cmd[0]} failed ({proc.returncode}): {proc.stderr.decode()[-2000:]}")
-    # ru_maxrss of RUSAGE_CHILDREN is the max over all children so far; we run the cleaner after find
-    # in a separate measurement below to isolate it.
-    return elapsed, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-
-
-def peak_rss_kib(cmd):
-    """Peak RSS of one run, measured in a fresh grandchild so earlier children do not count."""
-    code = (
-        "import resource,subprocess,os,sys;"
-        "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL,check=True);"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-    )
-    out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, check=True)
-    return int(out.stdout.decode().strip())
+    stderr = proc.stderr.read().decode()
+    proc.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"{cmd[0]} failed ({status}): {stderr[-2000:]}")
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
 def idle_rss_kib(binary, root):
@@ -103,6 +91,8 @@ def main():
     dirs = sum(len(d) for _, d, _ in os.walk(args.root)) + 1
 
     find = ["find", args.root, "-type", "f"]
+    # The fair comparison for a tool that must report sizes: find stat-ing every file too.
+    find_sizes = ["find", args.root, "-type", "f", "-printf", "%s %p\n"]
     cleaner = [binary, f"--target-paths={args.root}", "--cleanup-mode=once", "--dry-run",
                "--usage-threshold-percent=0", "--metrics-port=0"]
     quiet = cleaner + ["--log-level=warn"]
@@ -111,20 +101,24 @@ def main():
     timed(find)
     timed(cleaner)
 
-    results = {"find": [], "cleaner (info: one log line per file)": [], "cleaner (warn: summary only)": []}
+    results = {"find": [], "find -printf %s (stats every file)": [], "cleaner (info: one log line per file)": [], "cleaner (warn: summary only)": []}
     for _ in range(args.runs):
-        # Interleave so drift affects all three alike.
-        results["find"].append(timed(find)[0])
-        results["cleaner (info: one log line per file)"].append(timed(cleaner)[0])
-        results["cleaner (warn: summary only)"].append(timed(quiet)[0])
+        # Interleave so drift (other load on the machine) affects all three alike.
+        results["find"].append(timed(find))
+        results["find -printf %s (stats every file)"].append(timed(find_sizes))
+        results["cleaner (info: one log line per file)"].append(timed(cleaner))
+        results["cleaner (warn: summary only)"].append(timed(quiet))
 
-    print(f"\ntree: {files} files in {dirs} directories; {args.runs} runs each, median")
-    find_median = statistics.median(results["find"])
+    print(f"\ntree: {files} files in {dirs} directories; {args.runs} runs each, median; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    find_wall = statistics.median(r[0] for r in results["find"])
+    find_cpu = statistics.median(r[1] for r in results["find"])
     for name, samples in results.items():
-        median = statistics.median(samples)
-        print(f"  {name:40s} {median * 1000:8.1f} ms  {files / median:12,.0f} files/s  ratio {find_median / median:5.2f}x of find")
+        wall = statistics.median(r[0] for r in samples)
+        cpu = statistics.median(r[1] for r in samples)
+        rss = max(r[2] for r in samples)
+        print(f"  {name:40s} wall {wall * 1000:7.0f} ms {files / wall:10,.0f} files/s ratio {find_wall / wall:4.2f} | "
+              f"cpu {cpu * 1000:6.0f} ms ratio {find_cpu / cpu:4.2f} | peak RSS {rss / 1024:5.1f} MiB")
 
-    print(f"\npeak RSS: cleaner dry run {peak_rss_kib(cleaner) / 1024:.1f} MiB, find {peak_rss_kib(find) / 1024:.1f} MiB")
     print(f"idle RSS, interval mode: {idle_rss_kib(binary, args.root) / 1024:.1f} MiB")
     print(f"binary size: {os.path.getsize(binary) / (1024 * 1024):.1f} MiB ({binary})")
 
