@@ -7,14 +7,25 @@ namespace Addons.Footprint;
 internal static class AddonCatalog
 {
     // The kit's settings as environment variables (Microsoft.Extensions.Configuration: "__" = ":").
+    // Leader election on, as in the charts (2 replicas), so every run holds a Lease.
     private static readonly Dictionary<string, string> KitEnvironment = new()
     {
         ["KUBECONFIG"] = "{kubeconfig}",
+        ["Kubernetes__Kubeconfig"] = "{kubeconfig}",
         ["Health__Port"] = "{port}",
         ["Health__BindAddress"] = "127.0.0.1",
+        ["LeaderElection__Enabled"] = "true",
         ["LeaderElection__LeaseName"] = "{lease}",
+        ["LeaderElection__LeaseNamespace"] = "{namespace}",
         ["LeaderElection__Namespace"] = "{namespace}",
-        ["POD_NAMESPACE"] = "{namespace}",
+        ["Logging__Level"] = "Information",
+    };
+
+    // The minimal host watches ConfigMaps; its reconcile takes 500 ms so SIGTERM meets one in flight (kit.md).
+    private static readonly Dictionary<string, string> MinimalHostEnvironment = new(KitEnvironment)
+    {
+        ["Watch__Namespace"] = "{namespace}",
+        ["Watch__ReconcileDelay"] = "00:00:00.500",
     };
 
     private const string ConfigMapTemplate = """
@@ -72,7 +83,7 @@ internal static class AddonCatalog
     public static IReadOnlyList<AddonSpec> All { get; } =
     [
         new("minimal-host", "shared/Addons.MinimalHost/Addons.MinimalHost.csproj", "minimal-host",
-            [], KitEnvironment, UsesApi: true, SetupYaml: "", ConfigMapTemplate, ConfigMapTemplate),
+            [], MinimalHostEnvironment, UsesApi: true, SetupYaml: "", ConfigMapTemplate, ConfigMapTemplate),
         new("karc", "addons/karc/Karc.csproj", "karc",
             ["controller"], KitEnvironment, UsesApi: true,
             SetupYaml: NodePoolCrd + "\n---\n@charts/karc/crds\n---\n" + NodePool, FreezeTemplate, FreezeTemplate),

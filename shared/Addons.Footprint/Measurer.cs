@@ -12,10 +12,10 @@ namespace Addons.Footprint;
 internal sealed class Measurer(string root, HarnessOptions options, Action<string> log)
 {
     private const string Namespace = "default";
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(40);
     private static readonly TimeSpan InFlightWait = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RssSampleInterval = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Runs every live measure of <paramref name="spec"/> built as <paramref name="build"/> into <paramref name="result"/>.</summary>

@@ -35,7 +35,7 @@ internal sealed partial class FreezeEvents(KubeApi kube, TimeProvider time, ILog
         {
             await kube.For(ResourceType.Event, KubeJson.Event).CreateAsync(ev, cancellationToken);
         }
-        catch (Exception e) when (e is KubeApiException or HttpRequestException or TimeoutException)
+        catch (Exception e) when (e is KubeApiException or HttpRequestException or TimeoutException or System.Text.Json.JsonException)
         {
             Log.EventFailed(logger, reason, kind, name, e.Message);
         }

@@ -126,10 +126,10 @@ public class StatusFreezesEmulatorTests
               - {type: Ready, status: "True", reason: Valid, message: ok}
             """, CancellationToken.None);
 
-        var result = await cluster.RunAsync(["status"]);
+        var result = await cluster.RunAsync(["status", "--timezone", "Asia/Seoul"]);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Consolidation Freezes:\nFREEZE    NODEPOOLS   HOLDING   NEXT                STATE\nrelease   general     general   2026-11-27 00:00Z   Active\n",
+        Assert.Contains("Consolidation Freezes:\nFREEZE    NODEPOOLS   HOLDING   NEXT               STATE\nrelease   general     general   2026-11-27 09:00   Active\n",
             result.Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 }
