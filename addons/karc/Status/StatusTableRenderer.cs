@@ -55,7 +55,7 @@ internal static class StatusTableRenderer
                         f.Name,
                         f.NodePools.Count == 0 ? "-" : string.Join(',', f.NodePools),
                         f.Holding.Count == 0 ? "-" : string.Join(',', f.Holding),
-                        f.NextTransition is { } next ? next.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) : "-",
+                        f.NextTransition is { } next ? Local(next, report.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "-",
                         state,
                     ],
                     f.Active ? palette.Warning : null);
@@ -66,4 +66,8 @@ internal static class StatusTableRenderer
 
         return output.ToString();
     }
+
+    // Freeze transitions are shown in the same zone as the schedule windows.
+    private static DateTimeOffset Local(DateTimeOffset instant, string zone) =>
+        Schedules.TimeZones.TryResolve(zone, out var tz) ? TimeZoneInfo.ConvertTime(instant, tz) : instant.ToUniversalTime();
 }

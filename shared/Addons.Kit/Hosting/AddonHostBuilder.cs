@@ -5,6 +5,7 @@ using Addons.Kit.Logging;
 using Addons.Kit.Telemetry;
 using Addons.Kit.Shutdown;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -83,6 +84,25 @@ public sealed class AddonHostBuilder
     /// </summary>
     public void DescribeSection<TOptions>(string section) => _sections[typeof(TOptions)] = section;
 
+    /// <summary>
+    /// Turns leader election on by default with <paramref name="defaultLeaseName"/>; configuration
+    /// (<c>LeaderElection:Enabled</c>, <c>LeaderElection:LeaseName</c>, ...) still overrides both.
+    /// </summary>
+    public AddonHostBuilder UseLeaderElection(string defaultLeaseName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(defaultLeaseName);
+        // Inserted first so environment variables and flags, added before, still win.
+        ((IConfigurationBuilder)_inner.Configuration).Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData =
+            [
+                new($"{LeaderElectionHostOptions.Section}:Enabled", "true"),
+                new($"{LeaderElectionHostOptions.Section}:LeaseName", defaultLeaseName),
+            ],
+        });
+        return this;
+    }
+
     /// <summary>Finishes configuration; the host is built and started by <see cref="AddonApplication.RunAsync"/>.</summary>
     public AddonApplication Build() => new(this);
 
@@ -98,7 +118,12 @@ public sealed class AddonHostBuilder
 
         _controllerHostAdded = true;
         RequireKubernetes();
-        Services.TryAddSingleton<ILeaderWork, AlwaysLeader>();
+        Services.TryAddSingleton<ILeaderWork>(static provider =>
+            provider.GetRequiredService<IOptions<LeaderElectionHostOptions>>().Value.Enabled
+                ? new ElectedLeader(
+                    provider.GetRequiredService<KubeApi>(), provider.GetRequiredService<IOptions<LeaderElectionHostOptions>>(),
+                    provider.GetRequiredService<AddonExit>(), provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<TimeProvider>())
+                : new AlwaysLeader());
         Services.AddHostedService<ControllerHost>();
     }
 
@@ -115,6 +140,9 @@ public sealed class AddonHostBuilder
         services.AddOptionsWithValidateOnStart<LoggingOptions, LoggingOptionsValidator>().Bind(configuration.GetSection(LoggingOptions.Section));
         services.AddOptionsWithValidateOnStart<HealthOptions, HealthOptionsValidator>().Bind(configuration.GetSection(HealthOptions.Section));
         services.AddOptionsWithValidateOnStart<ShutdownOptions, ShutdownOptionsValidator>().Bind(configuration.GetSection(ShutdownOptions.Section));
+        DescribeSection<LeaderElectionHostOptions>(LeaderElectionHostOptions.Section);
+        services.AddOptionsWithValidateOnStart<LeaderElectionHostOptions, LeaderElectionHostOptionsValidator>()
+            .Bind(configuration.GetSection(LeaderElectionHostOptions.Section));
         services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>(static (host, shutdown) =>
         {
             host.ShutdownTimeout = shutdown.Value.Timeout;

@@ -60,6 +60,12 @@ internal static partial class ConfigurationErrors
     // "Validation failed for members: '<member>' with the error: '<message>'."
     private static string Describe(string section, string failure)
     {
+        if (failure.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase))
+        {
+            // Already names its setting (the leader elector's own validation does).
+            return failure;
+        }
+
         var dataAnnotations = DataAnnotationsFailure().Match(failure);
         if (dataAnnotations.Success)
         {

@@ -34,6 +34,7 @@ public sealed partial class LeaderElector
     private DateTimeOffset deadline;
     private bool leading;
     private bool stopping;
+    private int ran;
     private string? lostReason;
 
     /// <summary>Creates an elector; throws <see cref="ArgumentException"/> when the options are invalid.</summary>
@@ -93,6 +94,23 @@ public sealed partial class LeaderElector
     public async Task RunAsync(Func<CancellationToken, Task> onStartedLeading, Action? onStoppedLeading, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(onStartedLeading);
+        if (Interlocked.Exchange(ref ran, 1) != 0)
+        {
+            throw new InvalidOperationException("a LeaderElector runs once; create a new one (a new process) to campaign again");
+        }
+
+        try
+        {
+            await RunOnceAsync(onStartedLeading, onStoppedLeading, cancellationToken);
+        }
+        finally
+        {
+            deadlineTimer.Dispose();
+        }
+    }
+
+    private async Task RunOnceAsync(Func<CancellationToken, Task> onStartedLeading, Action? onStoppedLeading, CancellationToken cancellationToken)
+    {
         using var stopRegistration = cancellationToken.Register(() =>
         {
             lock (gate)

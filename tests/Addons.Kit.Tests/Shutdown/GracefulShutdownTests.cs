@@ -69,6 +69,41 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
         var stopped = IndexOf(lines, "minimal-host stopped, exit code 0");
         Assert.True(signal < reconciled && reconciled < watches && watches < stopped, string.Join('\n', lines));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+
+        // The lease was released on the way out so a standby can take over at once.
+        var lease = _api.Get("coordination.k8s.io", "v1", "leases", "demo", "minimal-host");
+        Assert.NotNull(lease);
+        Assert.True(string.IsNullOrEmpty(lease["spec"]?["holderIdentity"]?.GetValue<string>()), lease.ToJsonString());
+    }
+
+    [Fact]
+    public async Task LeaseRenewalsFail_LeadershipLost_Exits1()
+    {
+        var port = MinimalHostProcess.FreePort();
+        await using var host = MinimalHostProcess.Start(
+            "--kubeconfig", _kubeconfig, "--health-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--Health:BindAddress=127.0.0.1", "--Watch:Namespace=demo", "--log-format=json",
+            "--LeaderElection:LeaseDuration=00:00:03", "--LeaderElection:RenewDeadline=00:00:02", "--LeaderElection:RetryPeriod=00:00:00.500");
+        await host.WaitForLineAsync("Reconciled ConfigMap demo/slow", Bound);
+
+        foreach (var verb in (string[])["update", "patch", "get"])
+        {
+            _api.Faults.AddError(500, verb: verb, resource: "leases");
+        }
+
+        var code = await host.WaitForExitAsync(Bound);
+
+        Assert.Equal(1, code);
+        Assert.Contains(host.StdoutLines, l => l.Contains("leadership lost", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LeaderElectionWithoutLeaseName_Exits2NamingTheSetting()
+    {
+        await using var host = MinimalHostProcess.Start("--kubeconfig", _kubeconfig, "--LeaderElection:LeaseName=");
+
+        Assert.Equal(2, await host.WaitForExitAsync(Bound));
+        Assert.StartsWith("configuration error: LeaderElection:LeaseName", Assert.Single(host.StderrLines), StringComparison.Ordinal);
     }
 
     [Fact]

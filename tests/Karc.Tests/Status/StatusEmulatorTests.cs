@@ -60,6 +60,15 @@ public class StatusEmulatorTests
     }
 
     [Fact]
+    public async Task Status_UnknownContext_Exit2NamingIt()
+    {
+        await using var cluster = await KarcCluster.StartAsync();
+        var result = await cluster.RunAsync(["status", "--context", "nope"]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("context 'nope' not found", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_UnknownNodePool_Exit1()
     {
         await using var cluster = await SeededAsync();
@@ -126,10 +135,10 @@ public class StatusFreezesEmulatorTests
               - {type: Ready, status: "True", reason: Valid, message: ok}
             """, CancellationToken.None);
 
-        var result = await cluster.RunAsync(["status"]);
+        var result = await cluster.RunAsync(["status", "--timezone", "Asia/Seoul"]);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Consolidation Freezes:\nFREEZE    NODEPOOLS   HOLDING   NEXT                STATE\nrelease   general     general   2026-11-27 00:00Z   Active\n",
+        Assert.Contains("Consolidation Freezes:\nFREEZE    NODEPOOLS   HOLDING   NEXT               STATE\nrelease   general     general   2026-11-27 09:00   Active\n",
             result.Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 }
