@@ -67,12 +67,13 @@ internal static class KarcCli
                     .RunAsync(options.Verb == "pause", options.Target!, options.DryRun, options.Yes, cancellationToken),
             };
         }
-        catch (CliUsageException e)
+        catch (Exception e) when (e is CliUsageException or KubeConfigException)
         {
+            // A missing confirmation or an unknown context is the command line's fault: exit 2.
             await console.Error.WriteLineAsync($"error: {e.Message}".AsMemory(), cancellationToken);
             return ExitCodes.Usage;
         }
-        catch (Exception e) when (e is KarcException or KarpenterNotServedException or KubeConfigException or KubeApiException or HttpRequestException or TimeoutException)
+        catch (Exception e) when (e is KarcException or KarpenterNotServedException or KubeApiException or HttpRequestException or TimeoutException)
         {
             await console.Error.WriteLineAsync($"error: {Describe(e)}".AsMemory(), cancellationToken);
             return ExitCodes.Failure;

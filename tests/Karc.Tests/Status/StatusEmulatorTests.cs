@@ -60,6 +60,15 @@ public class StatusEmulatorTests
     }
 
     [Fact]
+    public async Task Status_UnknownContext_Exit2NamingIt()
+    {
+        await using var cluster = await KarcCluster.StartAsync();
+        var result = await cluster.RunAsync(["status", "--context", "nope"]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("context 'nope' not found", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_UnknownNodePool_Exit1()
     {
         await using var cluster = await SeededAsync();
