@@ -37,7 +37,8 @@ internal static class ControllerHost
             }]);
         }
 
-        var builder = AddonHost.CreateBuilder([.. args], "karc");
+        // Leader-elected by default (the chart runs two replicas); --leader-elect=false turns it off.
+        var builder = AddonHost.CreateBuilder([.. args], "karc").UseLeaderElection("karc");
         var version = await ResolveNodePoolVersionAsync(builder, cancellationToken);
         Configure(builder, version);
         return await builder.Build().RunAsync(cancellationToken);

@@ -64,6 +64,7 @@ public sealed class KubeConfigLoaderTests
         var auth = await conn.Credentials.GetAuthorizationAsync(CancellationToken.None);
         Assert.Equal("Bearer first-token", auth!.ToString());
         Assert.Contains("context a", conn.Description, StringComparison.Ordinal);
+        Assert.Equal("a", conn.ContextName);
         Assert.DoesNotContain("first-token", conn.Description, StringComparison.Ordinal);
     }
 

@@ -18,7 +18,7 @@ public class ControllerHostTests
             CancellationToken.None);
 
         using var stop = new CancellationTokenSource(KarcCluster.Timeout);
-        var options = CliParser.Parse(["controller", "--kubeconfig", cluster.Kubeconfig, "--health-port", "0", "--log-level", "Warning"], _ => null);
+        var options = CliParser.Parse(["controller", "--kubeconfig", cluster.Kubeconfig, "--health-port", "0", "--log-level", "Warning", "--lease-namespace", "default"], _ => null);
         var host = ControllerHost.RunAsync(options, stop.Token);
 
         await WaitUntilAsync(() => cluster.Budgets("general") == """[{"nodes":"0"},{"nodes":"20%"}]""", host, stop.Token);

@@ -61,7 +61,7 @@ internal static class KubeConfigLoader
         var (clientCert, credentials) = user is null ? (null, KubeCredentials.None) : LoadUser(user, time);
         var tls = new TlsSettings(ca, clientCert, cluster.Bool("insecure-skip-tls-verify"), cluster.String("tls-server-name"));
         var ns = ctx.String("namespace");
-        return new KubeConnection(server, string.IsNullOrEmpty(ns) ? null : ns, tls, credentials, $"kubeconfig {where}, context {contextName}");
+        return new KubeConnection(server, string.IsNullOrEmpty(ns) ? null : ns, tls, credentials, $"kubeconfig {where}, context {contextName}", contextName);
     }
 
     private static Uri ParseServer(YamlFields cluster)

@@ -9,8 +9,9 @@ namespace Addons.Kit.Kubernetes;
 /// </remarks>
 public sealed class KubeConnection
 {
-    internal KubeConnection(Uri server, string? ns, TlsSettings tls, KubeCredentials credentials, string description)
+    internal KubeConnection(Uri server, string? ns, TlsSettings tls, KubeCredentials credentials, string description, string? contextName = null)
     {
+        ContextName = contextName;
         Server = server;
         Namespace = ns;
         Tls = tls;
@@ -23,6 +24,9 @@ public sealed class KubeConnection
 
     /// <summary>The default namespace: the context's <c>namespace</c>, or the pod's namespace in-cluster; null when unset.</summary>
     public string? Namespace { get; }
+
+    /// <summary>The kubeconfig context in use; null in-cluster and for <see cref="ForServer"/>.</summary>
+    public string? ContextName { get; }
 
     /// <summary>Where the configuration came from (for the startup log line); never contains secrets.</summary>
     public string Description { get; }
