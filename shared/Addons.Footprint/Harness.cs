@@ -92,7 +92,7 @@ internal sealed class Harness(string root, HarnessOptions options)
         sb.AppendLine("Written by the footprint harness (`shared/Addons.Footprint`); regenerate with:");
         sb.AppendLine();
         sb.AppendLine("```");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"dotnet run --project shared/Addons.Footprint -c Release --{(options.Quick ? " --quick" : "")}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"dotnet run --project shared/Addons.Footprint -c Release{(options.Quick ? " -- --quick" : "")}   # as root (image check uses chroot)");
         sb.AppendLine("```");
         sb.AppendLine();
         sb.AppendLine("| | |");
