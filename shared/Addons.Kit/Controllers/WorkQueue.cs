@@ -98,9 +98,13 @@ internal sealed class WorkQueue : IDisposable
                 pending.Timer.Dispose();
             }
 
+            // The entry is published only once its timer exists, so Dispose never meets a half-built one.
+            // Timers cannot wait longer than MaxTimerDelay; a later due time fires early and is simply
+            // reconciled early (level-based), which is safe.
             var entry = new Delayed(due);
+            entry.Timer = _time.CreateTimer(static state => ((Fire)state!).Run(), new Fire(this, key, entry),
+                delay < MaxTimerDelay ? delay : MaxTimerDelay, Timeout.InfiniteTimeSpan);
             _waiting[key] = entry;
-            entry.Timer = _time.CreateTimer(static state => ((Fire)state!).Run(), new Fire(this, key, entry), delay, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -194,6 +198,9 @@ internal sealed class WorkQueue : IDisposable
 
         Add(key);
     }
+
+    /// <summary>The longest due time a timer accepts (2^32 − 2 ms, about 49.7 days).</summary>
+    private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
     private sealed class Delayed(DateTimeOffset due)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Addons.Sandbox.Plugins;
 
@@ -28,11 +29,12 @@ internal sealed class KarcSandboxAddon : ISandboxAddon
             return Task.FromResult<ProcessStartInfo?>(null);
         }
         var start = new ProcessStartInfo(binary) { WorkingDirectory = context.RepoRoot };
-        start.ArgumentList.Add("controller");
+        foreach (var arg in new[] { "controller", "--health-port", HealthPort.ToString(CultureInfo.InvariantCulture), "--lease-name", "karc", "--lease-namespace", "addons" })
+        {
+            start.ArgumentList.Add(arg);
+        }
         start.Environment["KUBECONFIG"] = context.KubeconfigPath;
         start.Environment["KARC_LOG_LEVEL"] = "info";
-        start.Environment["Health__Port"] = HealthPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["LeaderElection__LeaseNamespace"] = "addons";
         return Task.FromResult<ProcessStartInfo?>(start);
     }
 

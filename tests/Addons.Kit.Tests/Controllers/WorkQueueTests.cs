@@ -131,6 +131,17 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
+    public void AddAfter_BeyondTheLongestTimerDelay_IsAcceptedAndDisposesCleanly()
+    {
+        // The system clock's timers reject due times past ~49.7 days; a requeue at a far transition must not throw
+        // nor leave a half-built entry behind for Dispose.
+        var queue = NewQueue(TimeProvider.System);
+        queue.AddAfter("k", TimeSpan.FromDays(100));
+        Assert.Equal(0, queue.Count);
+        queue.Dispose();
+    }
+
+    [Fact]
     public async Task AddAfter_KeyAlsoAddedNow_HandedOutNowAndAgainWhenDue()
     {
         var time = new FakeTimeProvider();

@@ -48,6 +48,12 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
         await using var host = StartHost(port, TimeSpan.FromSeconds(2));
         await host.WaitForLineAsync("Reconciling ConfigMap demo/slow", Bound);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
+        var metrics = await http.GetStringAsync("/metrics");
+        foreach (var name in (string[])["minimal_host_build_info{", "controller_runtime_reconcile_total{", "controller_runtime_active_workers{controller=\"configmap\"} 1",
+                     "controller_runtime_max_concurrent_reconciles{", "workqueue_adds_total{", "workqueue_depth{", "workqueue_queue_duration_seconds_bucket{", "process_cpu_seconds_total"])
+        {
+            Assert.Contains(name, metrics, StringComparison.Ordinal);
+        }
 
         var clock = Stopwatch.StartNew();
         await host.SignalAsync("TERM");

@@ -6,10 +6,7 @@ namespace Karc.Tests.Freezes;
 /// <summary>Two controller replicas on one emulator: only the Lease holder reconciles; the standby takes over when it stops.</summary>
 public class LeaderElectionTests
 {
-    // Skipped, with the reason, until the kit's in-process leader election is fixed: with two replicas in one
-    // process the Lease is found released (no holderIdentity, leaseDurationSeconds 1) while replica A still
-    // runs, so replica B acquires it and both lead. Remove Skip to reproduce.
-    [Fact(Skip = "kit leader election: Lease released while the first replica still runs (see comment)")]
+    [Fact]
     public async Task TwoReplicas_OneReconciles_StandbyTakesOverOnLeaderStop()
     {
         await using var cluster = await KarcCluster.StartAsync();

@@ -61,11 +61,7 @@ internal sealed class WatchStreamer
                 await _faults.WaitWhilePausedAsync(timeout.Token);
                 while (reader.TryRead(out var change))
                 {
-                    await body.WriteAsync(Prefix, timeout.Token);
-                    await body.WriteAsync(Encoding.UTF8.GetBytes(change.Type), timeout.Token);
-                    await body.WriteAsync(Middle, timeout.Token);
-                    await body.WriteAsync(Render(change, request, table, ref includeColumns), timeout.Token);
-                    await body.WriteAsync(Suffix, timeout.Token);
+                    await body.WriteAsync(Frame(change, request, table, ref includeColumns), timeout.Token);
                 }
 
                 await body.FlushAsync(timeout.Token);
@@ -76,6 +72,33 @@ internal sealed class WatchStreamer
             // The watch ends normally on timeoutSeconds, client disconnect or server stop: the
             // client sees the stream close and re-watches from its last resourceVersion.
         }
+    }
+
+    /// <summary>One <c>{"type":..,"object":..}\n</c> line; shared by every watcher when the form is the stored one.</summary>
+    private byte[] Frame(WatchEvent change, ApiRequest request, bool table, ref bool includeColumns)
+    {
+        var shareable = !table && change.Type is not (WatchEvent.Error or WatchEvent.Bookmark) && change.Object.ApiVersion == request.Kind.ApiVersion;
+        if (shareable && change.Frame is { } cached)
+        {
+            return cached;
+        }
+
+        var type = Encoding.UTF8.GetBytes(change.Type);
+        var obj = Render(change, request, table, ref includeColumns);
+        var frame = new byte[Prefix.Length + type.Length + Middle.Length + obj.Length + Suffix.Length];
+        var at = 0;
+        foreach (var part in new[] { Prefix, type, Middle, obj, Suffix })
+        {
+            part.CopyTo(frame, at);
+            at += part.Length;
+        }
+
+        if (shareable)
+        {
+            change.Frame = frame;
+        }
+
+        return frame;
     }
 
     private byte[] Render(WatchEvent change, ApiRequest request, bool table, ref bool includeColumns)

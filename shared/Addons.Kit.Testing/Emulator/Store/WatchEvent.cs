@@ -14,6 +14,12 @@ internal sealed record WatchEvent(string Type, StoredObject Object, StoredObject
 
     public long ResourceVersion => Object.ResourceVersion;
 
+    /// <summary>
+    /// The encoded watch frame, cached so a change fanned out to many watchers is serialized once
+    /// (set by the HTTP layer; only for the plain-object form in the stored version).
+    /// </summary>
+    public byte[]? Frame { get; set; }
+
     /// <summary>Set on the bookmark that ends <c>sendInitialEvents</c>.</summary>
     public bool InitialEventsEnd { get; init; }
 }
