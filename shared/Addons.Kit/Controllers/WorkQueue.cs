@@ -48,6 +48,18 @@ internal sealed class WorkQueue : IDisposable
         }
     }
 
+    /// <summary>How many keys wait for a delayed add (requeue-after or retry backoff).</summary>
+    public int DelayedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiting.Count;
+            }
+        }
+    }
+
     /// <summary>Queues <paramref name="key"/> now.</summary>
     public void Add(string key)
     {

@@ -52,10 +52,10 @@ public sealed class ControllerTests
         var workers = controller.RunWorkersAsync(stop.Token, CancellationToken.None);
 
         await NextCallAsync(reconciler);
-        await WaitUntilAsync(() => controller.Queue.Retries("ns/a") == 1);
+        await WaitUntilAsync(() => controller.Queue.Retries("ns/a") == 1 && controller.Queue.DelayedCount == 1);
         time.Advance(TimeSpan.FromMilliseconds(5));
         await NextCallAsync(reconciler);
-        await WaitUntilAsync(() => controller.Queue.Retries("ns/a") == 2);
+        await WaitUntilAsync(() => controller.Queue.Retries("ns/a") == 2 && controller.Queue.DelayedCount == 1);
         time.Advance(TimeSpan.FromMilliseconds(9));
         Assert.Equal(2, reconciler.CallsFor("ns/a"));
         time.Advance(TimeSpan.FromMilliseconds(1));
@@ -102,6 +102,8 @@ public sealed class ControllerTests
         var workers = controller.RunWorkersAsync(stop.Token, CancellationToken.None);
 
         await NextCallAsync(reconciler);
+        // The worker schedules the requeue after the reconciler returns; advance the clock only once it has.
+        await WaitUntilAsync(() => controller.Queue.DelayedCount == 1);
         time.Advance(TimeSpan.FromSeconds(59));
         Assert.Equal(1, reconciler.CallsFor("a"));
         time.Advance(TimeSpan.FromSeconds(1));
