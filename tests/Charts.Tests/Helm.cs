@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Addons.Kit.Testing;
 
 namespace Charts.Tests;
 
@@ -11,7 +12,7 @@ internal static class Helm
     /// <summary>Runs <c>helm args...</c> in <paramref name="workdir"/>.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string workdir, params string[] args)
     {
-        var psi = new ProcessStartInfo(RepoLayout.Helm())
+        var psi = new ProcessStartInfo(KubeTools.Helm)
         {
             WorkingDirectory = workdir,
             RedirectStandardOutput = true,
