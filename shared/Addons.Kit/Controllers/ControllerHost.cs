@@ -57,6 +57,8 @@ internal sealed partial class ControllerHost : BackgroundService
         {
             _health.Add(HealthCheckKind.Readiness, "controller/" + controller.Name, () =>
                 !_leader.IsLeading || controller.HasSynced ? HealthCheckResult.Pass : HealthCheckResult.Fail("caches not synced"));
+            _health.Add(HealthCheckKind.Liveness, "controller/" + controller.Name + "/workers", () =>
+                controller.OldestReconcile <= controller.StuckAfter ? HealthCheckResult.Pass : HealthCheckResult.Fail("a reconcile is running past its bound"));
         }
 
         return base.StartAsync(cancellationToken);
@@ -90,19 +92,31 @@ internal sealed partial class ControllerHost : BackgroundService
         });
 
         LogLeading(_logger, _controllers.Count);
-        var allWatches = Task.WhenAll(_controllers.Select(c => c.RunWatchesAsync(watches.Token)));
+        Task[] watchTasks = [.. _controllers.Select(c => c.RunWatchesAsync(watches.Token))];
         var allWorkers = Task.WhenAll(_controllers.Select(c => c.RunWorkersAsync(leading, drain.Token)));
-        if (await Task.WhenAny(allWorkers, allWatches) == allWatches)
+        var firstWatchEnded = Task.WhenAny(watchTasks);
+        var watchFailed = false;
+        if (await Task.WhenAny(allWorkers, firstWatchEnded) == firstWatchEnded)
         {
-            // Watches run until cancelled; one ending on its own leaves the caches stale.
-            LogWatchEnded(_logger, allWatches.Exception?.GetBaseException());
+            // Watches run until cancelled; one ending on its own (a handler exception, a non-retryable
+            // error) leaves the caches stale: readiness drops at once and the host stops with exit code 1.
+            watchFailed = true;
+            LogWatchEnded(_logger, (await firstWatchEnded).Exception?.GetBaseException());
             _exit.Fail("a watch stopped unexpectedly");
         }
 
         await allWorkers;
         LogWorkersDrained(_logger);
         await watches.CancelAsync();
-        await allWatches;
+        try
+        {
+            await Task.WhenAll(watchTasks);
+        }
+        catch (Exception) when (watchFailed)
+        {
+            // Logged above and turned into exit code 1.
+        }
+
         drainTimer?.Dispose();
         LogWatchesStopped(_logger);
     }
