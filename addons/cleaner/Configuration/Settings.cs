@@ -45,9 +45,6 @@ internal static class Settings
     public static readonly Setting MaxDepth = new("max-depth", "MAX_DEPTH", false,
         "an integer of at least 1", "Skip entries deeper than this below a target path, logged once per path and cycle (default 4096)");
 
-    public static readonly Setting AllowSystemPaths = new("allow-system-paths", "ALLOW_SYSTEM_PATHS", true,
-        "true, false, 1 or 0", "Accept target paths inside system directories such as /usr, /var/lib/kubelet or /root (default false; /, /proc, /sys and /dev are always refused)");
-
     public static readonly Setting Version = new("version", null, true,
         "no value", "Print version and commit, then exit");
 
@@ -57,6 +54,6 @@ internal static class Settings
     public static readonly IReadOnlyList<Setting> All =
     [
         TargetPaths, UsageThresholdPercent, CheckIntervalMinutes, IncludePatterns, ExcludePatterns, CleanupMode,
-        DryRun, LogLevel, Strategy, TargetUsagePercent, MinFileAge, RemoveEmptyDirs, MetricsPort, MaxDepth, AllowSystemPaths, Version, Help,
+        DryRun, LogLevel, Strategy, TargetUsagePercent, MinFileAge, RemoveEmptyDirs, MetricsPort, MaxDepth, Version, Help,
     ];
 }
