@@ -116,6 +116,9 @@ public sealed class AwsEmulator : IAsyncDisposable
     /// <summary>The principal owning <paramref name="accessKeyId"/>, or null.</summary>
     public AwsIdentity? FindIdentity(string accessKeyId) => _identities.GetValueOrDefault(accessKeyId);
 
+    /// <summary>The principal whose caller ARN is <paramref name="arn"/>, or null.</summary>
+    public AwsIdentity? FindIdentityByArn(string arn) => _identities.Values.FirstOrDefault(i => i.Arn == arn);
+
     /// <summary>Finishes every update whose time has come (calls do this anyway; for tests that inspect the model directly).</summary>
     public void SettleUpdates() => _handler?.Eks.Settle();
 

@@ -14,7 +14,7 @@ namespace Addons.Kit.Testing.Aws;
 /// </summary>
 internal sealed class SigV4Verifier(Func<string, AwsIdentity?> findIdentity, TimeProvider time, TimeSpan maxSkew)
 {
-    public string? LastAccessKeyId { get; private set; }
+    private static readonly TimeSpan StsPresignFloor = TimeSpan.FromMinutes(15);
 
     /// <summary>The verified identity; throws <see cref="AwsEmulatorError"/> (403) otherwise.</summary>
     public AwsIdentity Verify(HttpRequest request, byte[] body, string service)
@@ -30,6 +30,12 @@ internal sealed class SigV4Verifier(Func<string, AwsIdentity?> findIdentity, Tim
             signature = Get(query, "X-Amz-Signature");
             amzDate = Get(query, "X-Amz-Date");
             expires = TimeSpan.FromSeconds(long.TryParse(Get(query, "X-Amz-Expires"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0);
+            if (service == "sts" && expires < StsPresignFloor)
+            {
+                // STS honours a presigned GetCallerIdentity for 15 minutes whatever X-Amz-Expires says (60 s in
+                // EKS tokens): that is what makes an EKS token live 15 minutes.
+                expires = StsPresignFloor;
+            }
             query = query.Where(p => p.Key != "X-Amz-Signature").ToList();
         }
         else
@@ -54,7 +60,6 @@ internal sealed class SigV4Verifier(Func<string, AwsIdentity?> findIdentity, Tim
             throw new AwsEmulatorError(403, "IncompleteSignature", $"Credential '{credential}' is not accessKeyId/date/region/service/aws4_request");
         }
 
-        LastAccessKeyId = scopeParts[0];
         var identity = findIdentity(scopeParts[0]) ?? throw new AwsEmulatorError(403, service == "sts" ? "InvalidClientTokenId" : "UnrecognizedClientException", "The security token included in the request is invalid.");
         var signedAt = SigningScope.ParseAmzDate(amzDate) ?? throw new AwsEmulatorError(403, "IncompleteSignature", "X-Amz-Date is missing or not yyyyMMddTHHmmssZ");
         var now = time.GetUtcNow();
