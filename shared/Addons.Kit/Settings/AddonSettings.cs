@@ -33,11 +33,13 @@ public sealed class AddonSettings<TOptions> : IEnumerable<Setting>
     /// <summary>Creates an empty table.</summary>
     /// <param name="program">The addon's name (help, version, logs).</param>
     /// <param name="summary">One sentence for <c>--help</c>.</param>
-    public AddonSettings(string program, string summary)
+    /// <param name="check">Rules across settings, run last (see <see cref="Check"/>).</param>
+    public AddonSettings(string program, string summary, SettingsCheck<TOptions>? check = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(program);
         Program = program;
         Summary = summary;
+        Check = check;
     }
 
     /// <summary>The addon's name.</summary>
