@@ -1,4 +1,4 @@
-namespace Addons.Kit.Controllers;
+namespace Addons.Kit.LeaderElection;
 
 /// <summary>
 /// Runs leader-only work: at once when leader election is off; while holding the lease when it is

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Addons.Kit.Hosting;
+namespace Addons.Kit.Settings;
 
 /// <summary>
 /// Validates that a string setting is one of a fixed set of words (case-insensitive); the error

@@ -1,4 +1,4 @@
-namespace Addons.Kit.Hosting;
+namespace Addons.Kit.Shutdown;
 
 /// <summary>The documented process exit codes of every addon host.</summary>
 public static class ExitCodes

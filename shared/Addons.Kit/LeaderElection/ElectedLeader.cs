@@ -1,10 +1,9 @@
-using Addons.Kit.Hosting;
-using Addons.Kit.Kubernetes;
-using Addons.Kit.LeaderElection;
+using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Shutdown;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Addons.Kit.Controllers;
+namespace Addons.Kit.LeaderElection;
 
 /// <summary>
 /// Leader election on: leader-only work runs while this replica holds the Lease. A graceful stop

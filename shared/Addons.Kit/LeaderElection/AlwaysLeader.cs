@@ -1,4 +1,4 @@
-namespace Addons.Kit.Controllers;
+namespace Addons.Kit.LeaderElection;
 
 /// <summary>Leader election off: this replica runs leader-only work from the start.</summary>
 internal sealed class AlwaysLeader : ILeaderWork

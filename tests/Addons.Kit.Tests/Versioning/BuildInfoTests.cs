@@ -1,6 +1,6 @@
-using Addons.Kit.Hosting;
+using Addons.Kit.Versioning;
 
-namespace Addons.Kit.Tests.Hosting;
+namespace Addons.Kit.Tests.Versioning;
 
 public sealed class BuildInfoTests
 {

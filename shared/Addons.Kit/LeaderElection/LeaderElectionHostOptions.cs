@@ -1,7 +1,6 @@
-using Addons.Kit.LeaderElection;
 using Microsoft.Extensions.Options;
 
-namespace Addons.Kit.Hosting;
+namespace Addons.Kit.LeaderElection;
 
 /// <summary>
 /// Leader election of the host's leader-only work (configuration section <c>LeaderElection</c>; flags
@@ -24,13 +23,13 @@ public sealed class LeaderElectionHostOptions
     public string? LeaseNamespace { get; set; }
 
     /// <summary>How long a standby waits before taking over an unrenewed Lease. <value>The default value is 15 s.</value></summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
+    public TimeSpan LeaseDuration { get; set; } = LeaderElectionOptions.DefaultLeaseDuration;
 
     /// <summary>How long the leader keeps leading without a renewal. <value>The default value is 10 s.</value></summary>
-    public TimeSpan RenewDeadline { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan RenewDeadline { get; set; } = LeaderElectionOptions.DefaultRenewDeadline;
 
     /// <summary>Interval between acquire/renew attempts. <value>The default value is 2 s.</value></summary>
-    public TimeSpan RetryPeriod { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan RetryPeriod { get; set; } = LeaderElectionOptions.DefaultRetryPeriod;
 
     /// <summary>The elector's options.</summary>
     internal LeaderElectionOptions ToElectorOptions() => new()

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Addons.Kit.Hosting;
+namespace Addons.Kit.Versioning;
 
 /// <summary>Version and commit of the running addon, from Nerdbank.GitVersioning's informational version.</summary>
 /// <param name="Addon">The addon's name, as passed to <see cref="AddonHost.CreateBuilder"/>.</param>

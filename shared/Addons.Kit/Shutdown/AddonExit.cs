@@ -1,8 +1,7 @@
-using Addons.Kit.Shutdown;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Addons.Kit.Hosting;
+namespace Addons.Kit.Shutdown;
 
 /// <summary>
 /// Stops the host with an exit code. Components call <see cref="Fail"/> for a runtime failure
