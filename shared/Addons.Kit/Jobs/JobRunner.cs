@@ -1,4 +1,4 @@
-using Addons.Kit.Hosting;
+using Addons.Kit.Shutdown;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Addons.Kit.Controllers;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Kubernetes.Watching;
 using Addons.Kit.Tests.Kubernetes;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,6 @@
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Kubernetes.Config;
+using Addons.Kit.Kubernetes.Discovery;
 using Addons.Kit.Testing.Emulator;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Kubernetes.Config;
 using Addons.Kit.Testing.Emulator;
 using Microsoft.Extensions.Time.Testing;
 

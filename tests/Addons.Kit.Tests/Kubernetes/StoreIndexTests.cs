@@ -1,4 +1,4 @@
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Watching;
 using k8s.Models;
 
 namespace Addons.Kit.Tests.Kubernetes;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Config;
 
 /// <summary>Parses the <c>config</c> of an ArgoCD cluster Secret (no reflection: <see cref="JsonDocument"/>).</summary>
 internal static class ArgoCdClusterConfig

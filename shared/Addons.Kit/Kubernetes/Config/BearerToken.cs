@@ -1,4 +1,4 @@
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Config;
 
 /// <summary>A bearer token and the moment it stops being valid.</summary>
 /// <param name="Token">The token (never logged).</param>

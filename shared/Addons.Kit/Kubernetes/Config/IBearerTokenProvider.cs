@@ -1,4 +1,4 @@
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Config;
 
 /// <summary>
 /// Supplies bearer tokens that expire (EKS <c>k8s-aws-v1.</c> tokens live 15 minutes, OIDC tokens about

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Config;
 
 /// <summary>Bearer tokens from an <see cref="IBearerTokenProvider"/>, cached until shortly before they expire.</summary>
 /// <remarks>

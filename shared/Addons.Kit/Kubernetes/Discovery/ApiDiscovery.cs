@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using Addons.Kit.Kubernetes.Client;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Discovery;
 
 /// <summary>
 /// What the API server serves: "is group/version/resource served", a group's preferred version, the first

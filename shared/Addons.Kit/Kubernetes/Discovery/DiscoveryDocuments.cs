@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Addons.Kit.Kubernetes.Client;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Discovery;
 
 /// <summary>Reads discovery documents with <see cref="JsonDocument"/> (no model types: nothing to source-generate).</summary>
 internal static class DiscoveryDocuments

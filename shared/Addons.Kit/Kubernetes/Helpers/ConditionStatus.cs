@@ -1,4 +1,4 @@
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Helpers;
 
 /// <summary>The three values of a condition's <c>status</c>.</summary>
 public static class ConditionStatus

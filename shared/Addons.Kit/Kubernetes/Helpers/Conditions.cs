@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Helpers;
 
 /// <summary>
 /// Maintains a status's <c>conditions</c> list the Kubernetes way (metav1.Condition semantics, as

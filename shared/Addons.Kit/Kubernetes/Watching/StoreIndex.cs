@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Watching;
 
 /// <summary>Common index functions for <see cref="Store{T}.AddIndex"/>.</summary>
 public static class StoreIndex

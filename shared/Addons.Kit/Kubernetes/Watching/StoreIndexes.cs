@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Watching;
 
 /// <summary>The indexes of one <see cref="Store{T}"/>: index name → value → object keys. Callers hold the store's lock.</summary>
 internal sealed class StoreIndexes<T>
