@@ -53,12 +53,14 @@ internal static class ControllerHost
         builder.Services.AddSingleton(provider => new NodePoolApi(provider.GetRequiredService<KubeApi>(), nodePoolVersion));
         builder.Services.AddSingleton<FreezeEvents>();
         builder.Services.AddSingleton<FreezeStatusWriter>();
+        var poolCache = new WatchCache<NodePool>();
+        builder.Services.AddSingleton(poolCache);
         builder.AddController<ConsolidationFreeze, FreezeReconciler>(
                 FreezeResources.Freeze, KarcJsonContext.Default.ConsolidationFreeze, o => o.Name = "consolidationfreeze")
-            .Watches(KarpenterResources.NodePool(nodePoolVersion), KarcJsonContext.Default.NodePool, index.FreezesFor);
+            .Watches(KarpenterResources.NodePool(nodePoolVersion), KarcJsonContext.Default.NodePool, index.FreezesFor, cache: poolCache);
     }
 
-    /// <summary>v1 unless only v1beta1 is served (404 on v1). Any other failure keeps v1: the watch then reports it.</summary>
+    /// <summary>v1 unless only v1beta1 is served (API discovery). Any failure keeps v1: the watch then reports it.</summary>
     private static async Task<string> ResolveNodePoolVersionAsync(AddonHostBuilder builder, CancellationToken cancellationToken)
     {
         KubeConnection connection;
@@ -73,24 +75,13 @@ internal static class ControllerHost
         }
 
         using var kube = new KubeApi(connection);
-        foreach (var version in KarpenterResources.Versions)
+        try
         {
-            try
-            {
-                await kube.For(KarpenterResources.NodePool(version), KarcJsonContext.Default.NodePool)
-                    .ListAsync(null, null, cancellationToken);
-                return version;
-            }
-            catch (KubeApiException e) when (e.IsNotFound)
-            {
-                continue;
-            }
-            catch (Exception e) when (e is KubeApiException or HttpRequestException or TimeoutException)
-            {
-                return KarpenterResources.Versions[0];
-            }
+            return await new NodePoolApi(kube).ResolveVersionAsync(cancellationToken);
         }
-
-        return KarpenterResources.Versions[0];
+        catch (Exception e) when (e is KubeApiException or HttpRequestException or TimeoutException or KarpenterNotServedException)
+        {
+            return KarpenterResources.Versions[0];
+        }
     }
 }
