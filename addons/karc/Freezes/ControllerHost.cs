@@ -53,11 +53,9 @@ internal static class ControllerHost
         builder.Services.AddSingleton(provider => new NodePoolApi(provider.GetRequiredService<KubeApi>(), nodePoolVersion));
         builder.Services.AddSingleton<FreezeEvents>();
         builder.Services.AddSingleton<FreezeStatusWriter>();
-        var poolCache = new WatchCache<NodePool>();
-        builder.Services.AddSingleton(poolCache);
         builder.AddController<ConsolidationFreeze, FreezeReconciler>(
                 FreezeResources.Freeze, KarcJsonContext.Default.ConsolidationFreeze, o => o.Name = "consolidationfreeze")
-            .Watches(KarpenterResources.NodePool(nodePoolVersion), KarcJsonContext.Default.NodePool, index.FreezesFor, cache: poolCache);
+            .Watches(KarpenterResources.NodePool(nodePoolVersion), KarcJsonContext.Default.NodePool, index.FreezesFor);
     }
 
     /// <summary>v1 unless only v1beta1 is served (API discovery). Any failure keeps v1: the watch then reports it.</summary>

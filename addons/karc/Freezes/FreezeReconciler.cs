@@ -23,7 +23,6 @@ namespace Addons.Karc.Freezes;
 internal sealed partial class FreezeReconciler(
     KubeApi kube,
     NodePoolApi pools,
-    WatchCache<NodePool> poolCache,
     FreezeIndex index,
     FreezeEvents events,
     FreezeStatusWriter statusWriter,
@@ -65,7 +64,7 @@ internal sealed partial class FreezeReconciler(
         var holding = plan.Valid && plan.Active && !suspended;
 
         var held = new List<string>();
-        foreach (var pool in (await ListPoolsAsync(cancellationToken)).OrderBy(p => p.Name, StringComparer.Ordinal))
+        foreach (var pool in (await pools.ListAsync(cancellationToken)).OrderBy(p => p.Name, StringComparer.Ordinal))
         {
             var want = holding && FreezeEvaluator.Targets(freeze.Spec, pool.Name);
             if (await SyncPoolAsync(freeze, pool, want, cancellationToken))
@@ -98,7 +97,7 @@ internal sealed partial class FreezeReconciler(
         // Normally the finalizer already released everything; this covers a finalizer removed by hand.
         index.Remove(key.Name);
         FreezeMetrics.FreezeActive.RemoveLabelled(key.Name);
-        foreach (var pool in await ListPoolsAsync(cancellationToken))
+        foreach (var pool in await pools.ListAsync(cancellationToken))
         {
             if (FreezeOwnership.Holders(pool).Contains(key.Name))
             {
@@ -109,17 +108,9 @@ internal sealed partial class FreezeReconciler(
         return ReconcileResult.AwaitChange();
     }
 
-    /// <summary>
-    /// NodePools from the controller's watch cache (synced before reconciles start) — no LIST per reconcile.
-    /// A live list only when the reconciler runs without its controller (tests that drive reconciles by hand).
-    /// A stale cached pool costs one 409 on the resourceVersion-guarded patch, then a fresh read.
-    /// </summary>
-    private async Task<IReadOnlyList<NodePool>> ListPoolsAsync(CancellationToken cancellationToken) =>
-        poolCache.IsAttached ? poolCache.Store.List() : await pools.ListAsync(cancellationToken);
-
     private async Task ReleaseAllAsync(ConsolidationFreeze freeze, CancellationToken cancellationToken)
     {
-        foreach (var pool in await ListPoolsAsync(cancellationToken))
+        foreach (var pool in await pools.ListAsync(cancellationToken))
         {
             if (FreezeOwnership.Holders(pool).Contains(freeze.Name))
             {

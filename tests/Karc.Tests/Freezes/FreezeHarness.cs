@@ -19,7 +19,7 @@ internal sealed class FreezeHarness : IAsyncDisposable
         var events = new FreezeEvents(Kube, time, NullLogger<FreezeEvents>.Instance);
         Index = new FreezeIndex();
         Reconciler = new FreezeReconciler(
-            Kube, new NodePoolApi(Kube, "v1"), new WatchCache<NodePool>(), Index, events, new FreezeStatusWriter(Kube, events), time, NullLogger<FreezeReconciler>.Instance);
+            Kube, new NodePoolApi(Kube, "v1"), Index, events, new FreezeStatusWriter(Kube, events), time, NullLogger<FreezeReconciler>.Instance);
     }
 
     public KarcCluster Cluster { get; }
