@@ -58,7 +58,7 @@ internal static class ControllerHost
             .Watches(KarpenterResources.NodePool(nodePoolVersion), KarcJsonContext.Default.NodePool, index.FreezesFor);
     }
 
-    /// <summary>v1 unless only v1beta1 is served (API discovery). Any failure keeps v1: the watch then reports it.</summary>
+    /// <summary>v1 unless only v1beta1 is served (404 on v1). Any other failure keeps v1: the watch then reports it.</summary>
     private static async Task<string> ResolveNodePoolVersionAsync(AddonHostBuilder builder, CancellationToken cancellationToken)
     {
         KubeConnection connection;
@@ -73,13 +73,24 @@ internal static class ControllerHost
         }
 
         using var kube = new KubeApi(connection);
-        try
+        foreach (var version in KarpenterResources.Versions)
         {
-            return await new NodePoolApi(kube).ResolveVersionAsync(cancellationToken);
+            try
+            {
+                await kube.For(KarpenterResources.NodePool(version), KarcJsonContext.Default.NodePool)
+                    .ListAsync(null, null, cancellationToken);
+                return version;
+            }
+            catch (KubeApiException e) when (e.IsNotFound)
+            {
+                continue;
+            }
+            catch (Exception e) when (e is KubeApiException or HttpRequestException or TimeoutException)
+            {
+                return KarpenterResources.Versions[0];
+            }
         }
-        catch (Exception e) when (e is KubeApiException or HttpRequestException or TimeoutException or KarpenterNotServedException)
-        {
-            return KarpenterResources.Versions[0];
-        }
+
+        return KarpenterResources.Versions[0];
     }
 }

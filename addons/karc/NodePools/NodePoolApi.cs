@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Addons.Kit.Kubernetes.Client;
-using Addons.Kit.Kubernetes.Discovery;
 
 namespace Addons.Karc.NodePools;
 
@@ -10,53 +9,73 @@ namespace Addons.Karc.NodePools;
 /// the cluster serves.
 /// </summary>
 /// <remarks>
-/// Guarantees: the version comes from API discovery (v1, else v1beta1 when only it is served; a discovery
-/// failure surfaces as an error, never as "not installed"); budget writes are merge patches that carry <c>metadata.resourceVersion</c>, so a
+/// Guarantees: falls back from v1 to v1beta1 only on 404 (a 403 surfaces as a permission error, never
+/// as "not installed"); budget writes are merge patches that carry <c>metadata.resourceVersion</c>, so a
 /// concurrent edit fails with 409 instead of being overwritten.
 /// </remarks>
 internal sealed class NodePoolApi(KubeApi api, string? version = null)
 {
-    private readonly ApiDiscovery _discovery = new(api);
     private string? _version = version;
 
-    /// <summary>The NodePool API version in use; known after the first call.</summary>
+    /// <summary>The NodePool API version in use; known after the first list.</summary>
     public string Version => _version ?? KarpenterResources.Versions[0];
 
-    /// <summary>
-    /// The served NodePool version (v1, else v1beta1), from API discovery; cached.
-    /// Throws <see cref="KarpenterNotServedException"/> when neither is served.
-    /// </summary>
-    public async Task<string> ResolveVersionAsync(CancellationToken cancellationToken)
+    /// <summary>Lists every NodePool, resolving the served version on first use.</summary>
+    public async Task<IReadOnlyList<NodePool>> ListAsync(CancellationToken cancellationToken)
+    {
+        if (_version is not null)
+        {
+            return (await Client(_version).ListAsync(null, null, cancellationToken)).Items;
+        }
+
+        foreach (var version in KarpenterResources.Versions)
+        {
+            try
+            {
+                var list = await Client(version).ListAsync(null, null, cancellationToken);
+                _version = version;
+                return list.Items;
+            }
+            catch (KubeApiException e) when (e.IsNotFound)
+            {
+                // This version is not served; try the next (older) one.
+                continue;
+            }
+        }
+
+        throw new KarpenterNotServedException("nodepools");
+    }
+
+    /// <summary>One NodePool by name, or null when it does not exist.</summary>
+    public async Task<NodePool?> GetAsync(string name, CancellationToken cancellationToken)
     {
         if (_version is null)
         {
-            var served = await _discovery.FirstServedAsync(KarpenterResources.Group, "nodepools", KarpenterResources.Versions, cancellationToken)
-                ?? throw new KarpenterNotServedException("nodepools");
-            _version = served.Version;
+            // Resolve the version with a list: a 404 on a single get cannot tell "no such pool" from "not served".
+            var all = await ListAsync(cancellationToken);
+            return all.FirstOrDefault(p => p.Name == name);
         }
 
-        return _version;
+        return await Client(_version).GetAsync(null, name, cancellationToken);
     }
-
-    /// <summary>Lists every NodePool, resolving the served version on first use.</summary>
-    public async Task<IReadOnlyList<NodePool>> ListAsync(CancellationToken cancellationToken) =>
-        (await Client(await ResolveVersionAsync(cancellationToken)).ListAsync(null, null, cancellationToken)).Items;
-
-    /// <summary>One NodePool by name, or null when it does not exist.</summary>
-    public async Task<NodePool?> GetAsync(string name, CancellationToken cancellationToken) =>
-        await Client(await ResolveVersionAsync(cancellationToken)).GetAsync(null, name, cancellationToken);
 
     /// <summary>Lists NodeClaims (v1, else v1beta1); empty when neither is served.</summary>
     public async Task<IReadOnlyList<NodeClaim>> ListNodeClaimsAsync(CancellationToken cancellationToken)
     {
-        var served = await _discovery.FirstServedAsync(KarpenterResources.Group, "nodeclaims", KarpenterResources.Versions, cancellationToken);
-        if (served is null)
+        foreach (var version in KarpenterResources.Versions)
         {
-            return [];
+            try
+            {
+                var client = api.For(KarpenterResources.NodeClaim(version), KarcJsonContext.Default.NodeClaim);
+                return (await client.ListAsync(null, null, cancellationToken)).Items;
+            }
+            catch (KubeApiException e) when (e.IsNotFound)
+            {
+                continue;
+            }
         }
 
-        var client = api.For(KarpenterResources.NodeClaim(served.Version), KarcJsonContext.Default.NodeClaim);
-        return (await client.ListAsync(null, null, cancellationToken)).Items;
+        return [];
     }
 
     /// <summary>
