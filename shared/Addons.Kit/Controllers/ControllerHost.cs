@@ -20,6 +20,7 @@ namespace Addons.Kit.Controllers;
 internal sealed partial class ControllerHost : BackgroundService
 {
     private readonly IEnumerable<ControllerRegistration> _registrations;
+    private readonly IEnumerable<LeaderServiceRegistration> _leaderServices;
     private readonly IServiceProvider _services;
     private readonly ILeaderWork _leader;
     private readonly HealthRegistry _health;
@@ -28,9 +29,11 @@ internal sealed partial class ControllerHost : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<ControllerHost> _logger;
     private IReadOnlyList<IControllerRunner> _controllers = [];
+    private IReadOnlyList<(string Name, ILeaderService Service)> _leaderWork = [];
 
     public ControllerHost(
         IEnumerable<ControllerRegistration> registrations,
+        IEnumerable<LeaderServiceRegistration> leaderServices,
         IServiceProvider services,
         ILeaderWork leader,
         HealthRegistry health,
@@ -40,6 +43,7 @@ internal sealed partial class ControllerHost : BackgroundService
         ILogger<ControllerHost> logger)
     {
         _registrations = registrations;
+        _leaderServices = leaderServices;
         _services = services;
         _leader = leader;
         _health = health;
@@ -53,6 +57,7 @@ internal sealed partial class ControllerHost : BackgroundService
     {
         // Built here, not in ExecuteAsync, so a bad kubeconfig fails the start (exit 2), not a loop.
         _controllers = [.. _registrations.Select(r => r.Create(_services))];
+        _leaderWork = [.. _leaderServices.Select(r => (r.Name, r.Create(_services)))];
         foreach (var controller in _controllers)
         {
             _health.Add(HealthCheckKind.Readiness, "controller/" + controller.Name, () =>
@@ -94,18 +99,38 @@ internal sealed partial class ControllerHost : BackgroundService
         LogLeading(_logger, _controllers.Count);
         Task[] watchTasks = [.. _controllers.Select(c => c.RunWatchesAsync(watches.Token))];
         var allWorkers = Task.WhenAll(_controllers.Select(c => c.RunWorkersAsync(leading, drain.Token)));
-        var firstWatchEnded = Task.WhenAny(watchTasks);
+        var leaderWork = LeaderServiceRunner.RunAsync(_leaderWork, _logger, reason => _exit.Fail(reason), leading);
         var watchFailed = false;
-        if (await Task.WhenAny(allWorkers, firstWatchEnded) == firstWatchEnded)
+
+        // With no controllers there are no watches: only leader work runs.
+        if (watchTasks.Length > 0)
         {
-            // Watches run until cancelled; one ending on its own (a handler exception, a non-retryable
-            // error) leaves the caches stale: readiness drops at once and the host stops with exit code 1.
-            watchFailed = true;
-            LogWatchEnded(_logger, (await firstWatchEnded).Exception?.GetBaseException());
-            _exit.Fail("a watch stopped unexpectedly");
+            var firstWatchEnded = Task.WhenAny(watchTasks);
+            if (await Task.WhenAny(allWorkers, firstWatchEnded) == firstWatchEnded)
+            {
+                // Watches run until cancelled; one ending on its own (a handler exception, a non-retryable
+                // error) leaves the caches stale: readiness drops at once and the host stops with exit code 1.
+                watchFailed = true;
+                LogWatchEnded(_logger, (await firstWatchEnded).Exception?.GetBaseException());
+                _exit.Fail("a watch stopped unexpectedly");
+            }
         }
 
         await allWorkers;
+        await leaderWork;
+        if (_leaderWork.Count > 0 && !leading.IsCancellationRequested)
+        {
+            // Leader work that returned early keeps leadership (and the controllers) until stop.
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, leading);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stop or loss of leadership: continue with the stop order.
+            }
+        }
+
         LogWorkersDrained(_logger);
         await watches.CancelAsync();
         try
