@@ -53,6 +53,10 @@ internal sealed record CleanerOptions
     /// <value>The default value is false.</value>
     public bool RemoveEmptyDirs { get; init; }
 
+    /// <summary>Entries deeper than this below a target path are skipped (logged once per path and cycle).</summary>
+    /// <value>The default value is 4096 (<see cref="Scanning.DirectoryWalker.DefaultMaxDepth"/>).</value>
+    public int MaxDepth { get; init; } = Scanning.DirectoryWalker.DefaultMaxDepth;
+
     /// <summary>Port of the health and metrics listener; 0 turns it off.</summary>
     /// <value>The default value is 0 (off), as in the original, which had no listener.</value>
     public int MetricsPort { get; init; }

@@ -69,6 +69,7 @@ internal static class CleanerOptionsParser
                 MinFileAge = ParseDuration(Settings.MinFileAge, Raw(Settings.MinFileAge)),
                 RemoveEmptyDirs = ParseBoolean(Settings.RemoveEmptyDirs, Raw(Settings.RemoveEmptyDirs) ?? "false"),
                 MetricsPort = ParseInteger(Settings.MetricsPort, Raw(Settings.MetricsPort), 0, 0, 65535),
+                MaxDepth = ParseInteger(Settings.MaxDepth, Raw(Settings.MaxDepth), Scanning.DirectoryWalker.DefaultMaxDepth, 1, int.MaxValue),
             },
             ShowVersion: false,
             ShowHelp: false);

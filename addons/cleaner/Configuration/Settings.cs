@@ -42,6 +42,9 @@ internal static class Settings
     public static readonly Setting MetricsPort = new("metrics-port", "METRICS_PORT", false,
         "an integer from 0 to 65535 (0 = off)", "Port for /healthz, /readyz and /metrics (default 0, off)");
 
+    public static readonly Setting MaxDepth = new("max-depth", "MAX_DEPTH", false,
+        "an integer of at least 1", "Skip entries deeper than this below a target path, logged once per path and cycle (default 4096)");
+
     public static readonly Setting Version = new("version", null, true,
         "no value", "Print version and commit, then exit");
 
@@ -51,6 +54,6 @@ internal static class Settings
     public static readonly IReadOnlyList<Setting> All =
     [
         TargetPaths, UsageThresholdPercent, CheckIntervalMinutes, IncludePatterns, ExcludePatterns, CleanupMode,
-        DryRun, LogLevel, Strategy, TargetUsagePercent, MinFileAge, RemoveEmptyDirs, MetricsPort, Version, Help,
+        DryRun, LogLevel, Strategy, TargetUsagePercent, MinFileAge, RemoveEmptyDirs, MetricsPort, MaxDepth, Version, Help,
     ];
 }

@@ -97,7 +97,10 @@ public sealed class ControllerBuilder<T>
         var secondaries = _secondaries.Select(create => create(services, key => controller!.Enqueue(key))).ToList();
         controller = new Controller<T>(
             Name, primary, secondaries, _reconciler(services), Store<T>.KeyOf, _options.MaxConcurrentReconciles, time,
-            loggers.CreateLogger("Addons.Kit.Controllers.Controller." + Name));
+            loggers.CreateLogger("Addons.Kit.Controllers.Controller." + Name))
+        {
+            StuckAfter = _options.StuckReconcileAfter,
+        };
         return controller;
     }
 }

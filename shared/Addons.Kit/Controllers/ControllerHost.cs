@@ -62,6 +62,8 @@ internal sealed partial class ControllerHost : BackgroundService
         {
             _health.Add(HealthCheckKind.Readiness, "controller/" + controller.Name, () =>
                 !_leader.IsLeading || controller.HasSynced ? HealthCheckResult.Pass : HealthCheckResult.Fail("caches not synced"));
+            _health.Add(HealthCheckKind.Liveness, "controller/" + controller.Name + "/workers", () =>
+                controller.OldestReconcile <= controller.StuckAfter ? HealthCheckResult.Pass : HealthCheckResult.Fail("a reconcile is running past its bound"));
         }
 
         return base.StartAsync(cancellationToken);
@@ -95,15 +97,22 @@ internal sealed partial class ControllerHost : BackgroundService
         });
 
         LogLeading(_logger, _controllers.Count);
-        var allWatches = Task.WhenAll(_controllers.Select(c => c.RunWatchesAsync(watches.Token)));
+        Task[] watchTasks = [.. _controllers.Select(c => c.RunWatchesAsync(watches.Token))];
         var allWorkers = Task.WhenAll(_controllers.Select(c => c.RunWorkersAsync(leading, drain.Token)));
         var leaderWork = LeaderServiceRunner.RunAsync(_leaderWork, _logger, reason => _exit.Fail(reason), leading);
-        // With no controllers both are the same completed task: only leader work runs.
-        if (_controllers.Count > 0 && await Task.WhenAny(allWorkers, allWatches) == allWatches)
+        var watchFailed = false;
+        // With no controllers there is no watch: only leader work runs.
+        if (watchTasks.Length > 0)
         {
-            // Watches run until cancelled; one ending on its own leaves the caches stale.
-            LogWatchEnded(_logger, allWatches.Exception?.GetBaseException());
-            _exit.Fail("a watch stopped unexpectedly");
+            var firstWatchEnded = Task.WhenAny(watchTasks);
+            if (await Task.WhenAny(allWorkers, firstWatchEnded) == firstWatchEnded)
+            {
+                // Watches run until cancelled; one ending on its own (a handler exception, a non-retryable
+                // error) leaves the caches stale: readiness drops at once and the host stops with exit code 1.
+                watchFailed = true;
+                LogWatchEnded(_logger, (await firstWatchEnded).Exception?.GetBaseException());
+                _exit.Fail("a watch stopped unexpectedly");
+            }
         }
 
         await allWorkers;
@@ -123,7 +132,15 @@ internal sealed partial class ControllerHost : BackgroundService
 
         LogWorkersDrained(_logger);
         await watches.CancelAsync();
-        await allWatches;
+        try
+        {
+            await Task.WhenAll(watchTasks);
+        }
+        catch (Exception) when (watchFailed)
+        {
+            // Logged above and turned into exit code 1.
+        }
+
         drainTimer?.Dispose();
         LogWatchesStopped(_logger);
     }
