@@ -132,6 +132,7 @@ internal sealed partial class ObjectStore
         }
 
         ObjectDefaults.OnCreate(kind, obj);
+        ApplySchemaLocked(kind, obj, null, mode);
         return CommitLocked(kind, obj, null, WatchEvent.Added);
     }
 
@@ -166,6 +167,7 @@ internal sealed partial class ObjectStore
         }
 
         ObjectDefaults.OnUpdate(kind, next);
+        ApplySchemaLocked(kind, next, old.Object, mode);
         if (Meta.IsDeleting(next) && !Meta.HasFinalizers(next))
         {
             return RemoveLocked(kind, old, next, orphan: false);
