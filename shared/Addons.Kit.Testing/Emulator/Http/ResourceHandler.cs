@@ -91,7 +91,10 @@ internal sealed class ResourceHandler
     {
         var q = context.Request.Query;
         var limit = int.TryParse(q["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : 0;
-        return new ListQuery(request.Namespace, LabelSelector.Parse(q["labelSelector"]), FieldSelector.Parse(q["fieldSelector"]), limit, q["continue"]);
+        return new ListQuery(request.Namespace, LabelSelector.Parse(q["labelSelector"]), FieldSelector.Parse(q["fieldSelector"]), limit, q["continue"])
+        {
+            View = EventConversion.Converts(request.Kind) ? EventConversion.ToEventsV1 : null,
+        };
     }
 
     /// <summary>One client write: dry-run or not, under the request's fieldValidation; unknown-field warnings leave as Warning headers.</summary>
