@@ -150,6 +150,24 @@ public sealed class KubectlSchemaTests
         Assert.Contains("status.phase: Invalid value: \"integer\": status.phase in body must be of type string: \"integer\"", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Patch_SeededInvalidAndUnknownFieldsUntouched_AcceptedAndKept()
+    {
+        await using var e = await StartAsync();
+        using var kubectl = new Kubectl(e.Api);
+        await e.Api.ApplyYamlAsync(Upgrade("targetVersion: \"1.x\"\n  legacy: yes"), e.Ct);
+
+        await kubectl.OkAsync(e.Ct, "label", "eksupgrade", "x", "team=platform");
+        var changed = await kubectl.RunAsync(e.Ct, "patch", "eksupgrade", "x", "--type=merge", "-p", """{"spec":{"clusterName":""}}""");
+
+        var stored = e.Api.Get("kuo.io", "v1alpha1", "eksupgrades", null, "x")!;
+        Assert.Equal("platform", stored["metadata"]!["labels"]!["team"]!.ToString());
+        Assert.Equal("yes", stored["spec"]!["legacy"]!.ToString());
+        Assert.NotEqual(0, changed.ExitCode);
+        Assert.Contains("spec.clusterName: Invalid value: \"\": spec.clusterName in body should be at least 1 chars long", changed.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("spec.targetVersion", changed.Stderr, StringComparison.Ordinal);
+    }
+
     private static string Upgrade(string specTail) => $"""
         apiVersion: kuo.io/v1alpha1
         kind: EKSUpgrade

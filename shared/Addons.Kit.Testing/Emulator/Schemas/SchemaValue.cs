@@ -69,4 +69,44 @@ internal static class SchemaValue
     }
 
     public static bool Flag(JsonNode? node) => node is JsonValue v && v.TryGetValue(out bool b) && b;
+
+    /// <summary>True when the field at <paramref name="path"/> ("spec.items[0].name") is the same (or absent) in both objects.</summary>
+    public static bool Unchanged(JsonObject old, JsonObject next, string path)
+    {
+        var (a, hasA) = At(old, path);
+        var (b, hasB) = At(next, path);
+        return hasA == hasB && JsonNode.DeepEquals(a, b);
+    }
+
+    private static (JsonNode? Node, bool Found) At(JsonNode? node, string path)
+    {
+        foreach (var part in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = part;
+            var index = -1;
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            if (bracket >= 0)
+            {
+                name = part[..bracket];
+                index = int.Parse(part[(bracket + 1)..^1], CultureInfo.InvariantCulture);
+            }
+
+            if (node is not JsonObject o || !o.TryGetPropertyValue(name, out node))
+            {
+                return (null, false);
+            }
+
+            if (index >= 0)
+            {
+                if (node is not JsonArray a || index >= a.Count)
+                {
+                    return (null, false);
+                }
+
+                node = a[index];
+            }
+        }
+
+        return (node, true);
+    }
 }

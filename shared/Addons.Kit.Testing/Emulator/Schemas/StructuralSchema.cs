@@ -11,11 +11,11 @@ namespace Addons.Kit.Testing.Emulator.Schemas;
 /// </summary>
 internal static class StructuralSchema
 {
-    /// <summary>Removes undeclared fields; returns their paths ("spec.foo") in the order found.</summary>
-    public static List<string> Prune(JsonObject schema, JsonObject obj)
+    /// <summary>Removes undeclared fields except those in <paramref name="keep"/>; returns the removed paths ("spec.foo") in the order found.</summary>
+    public static List<string> Prune(JsonObject schema, JsonObject obj, IReadOnlySet<string>? keep = null)
     {
         var pruned = new List<string>();
-        PruneObject(obj, schema, "", pruned, root: true);
+        PruneObject(obj, schema, "", pruned, root: true, keep);
         return pruned;
     }
 
@@ -24,24 +24,24 @@ internal static class StructuralSchema
 
     public static void Default(JsonObject schema, JsonObject obj) => DefaultNode(obj, schema);
 
-    private static void PruneNode(JsonNode? node, JsonObject schema, string path, List<string> pruned)
+    private static void PruneNode(JsonNode? node, JsonObject schema, string path, List<string> pruned, IReadOnlySet<string>? keep)
     {
         switch (node)
         {
             case JsonObject o:
-                PruneObject(o, schema, path, pruned, root: false);
+                PruneObject(o, schema, path, pruned, root: false, keep);
                 break;
             case JsonArray a when schema["items"] is JsonObject items:
                 for (var i = 0; i < a.Count; i++)
                 {
-                    PruneNode(a[i], items, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", pruned);
+                    PruneNode(a[i], items, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", pruned, keep);
                 }
 
                 break;
         }
     }
 
-    private static void PruneObject(JsonObject obj, JsonObject schema, string path, List<string> pruned, bool root)
+    private static void PruneObject(JsonObject obj, JsonObject schema, string path, List<string> pruned, bool root, IReadOnlySet<string>? keep)
     {
         var preserve = SchemaValue.Flag(schema["x-kubernetes-preserve-unknown-fields"]);
         var embedded = SchemaValue.Flag(schema["x-kubernetes-embedded-resource"]);
@@ -57,19 +57,29 @@ internal static class StructuralSchema
 
             if (properties?[key] is JsonObject property)
             {
-                PruneNode(value, property, childPath, pruned);
+                if (value is null && !SchemaValue.Flag(property["nullable"]))
+                {
+                    // The real server drops nulls of non-nullable fields before defaulting, silently.
+                    obj.Remove(key);
+                    continue;
+                }
+
+                PruneNode(value, property, childPath, pruned, keep);
             }
             else if (additional is JsonObject additionalSchema)
             {
-                PruneNode(value, additionalSchema, childPath, pruned);
+                PruneNode(value, additionalSchema, childPath, pruned, keep);
             }
-            else if (!preserve && !SchemaValue.Flag(additional))
+            else if (!preserve && !SchemaValue.Flag(additional) && keep?.Contains(WithoutIndexes(childPath)) != true)
             {
                 obj.Remove(key);
                 pruned.Add(childPath);
             }
         }
     }
+
+    /// <summary>"spec.items[2].x" → "spec.items[].x": an unknown field kept by a list item stays kept when the item moves.</summary>
+    public static string WithoutIndexes(string path) => System.Text.RegularExpressions.Regex.Replace(path, @"\[\d+\]", "[]");
 
     private static void DefaultNode(JsonNode? node, JsonObject schema)
     {

@@ -43,8 +43,9 @@ internal sealed partial class ObjectStore
 
         if (mode != WriteMode.Admin)
         {
-            var known = old is null ? [] : StructuralSchema.Unknown(schema, old).ToHashSet(StringComparer.Ordinal);
-            var fresh = StructuralSchema.Prune(schema, next).Where(p => !known.Contains(p)).ToList();
+            // Undeclared fields the stored object already has (seeded) stay; only newly sent ones are pruned or refused.
+            var known = old is null ? [] : StructuralSchema.Unknown(schema, old).Select(StructuralSchema.WithoutIndexes).ToHashSet(StringComparer.Ordinal);
+            var fresh = StructuralSchema.Prune(schema, next, known);
             if (fresh.Count > 0 && _fieldValidation is "Strict")
             {
                 throw ApiError.BadRequest($"{kind.Kind} in version \"{kind.Version}\" cannot be handled as a {kind.Kind}: strict decoding error: "
@@ -63,7 +64,8 @@ internal sealed partial class ObjectStore
             return;
         }
 
-        var causes = SchemaValidator.Validate(schema, next);
+        // Ratcheting (on by default since 1.30): a field an update leaves unchanged may stay invalid.
+        var causes = SchemaValidator.Validate(schema, next).Where(c => old is null || !SchemaValue.Unchanged(old, next, c.Field)).ToList();
         if (causes.Count > 0)
         {
             throw ApiError.Invalid(kind, Meta.Name(next), causes);
