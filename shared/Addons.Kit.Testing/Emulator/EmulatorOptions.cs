@@ -29,4 +29,8 @@ public sealed class EmulatorOptions
     /// <summary>Namespaces that exist from the start, as in a fresh cluster.</summary>
     /// <value>The default value is default, kube-system, kube-public and kube-node-lease.</value>
     public IReadOnlyList<string> InitialNamespaces { get; init; } = ["default", "kube-system", "kube-public", "kube-node-lease"];
+
+    /// <summary>The workload simulator (Pods for Deployments/DaemonSets/Jobs, Nodes Ready, PDB status), or null for none.</summary>
+    /// <value>The default value is null: no controllers run, as before.</value>
+    public WorkloadSimulation? Workloads { get; init; }
 }

@@ -21,7 +21,7 @@ namespace Addons.Kit.Testing.Emulator;
 /// api.WriteKubeconfig(path);
 /// await api.ApplyYamlAsync(yaml, ct);
 /// </code>
-/// <para><b>Caveats:</b> no controllers run (Deployments make no Pods), no admission, no schema validation;
+/// <para><b>Caveats:</b> no controllers run unless <see cref="EmulatorOptions.Workloads"/> is set, no admission;
 /// see the project README for the full list of what is not implemented.</para>
 /// </summary>
 public sealed class KubeApiEmulator : IAsyncDisposable
@@ -81,6 +81,11 @@ public sealed class KubeApiEmulator : IAsyncDisposable
         foreach (var ns in options.InitialNamespaces)
         {
             store.Create(nsKind, "", new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, WriteMode.Admin);
+        }
+
+        if (options.Workloads is { } workloads)
+        {
+            new Simulation.WorkloadSimulator(store, workloads, options.TimeProvider).Start();
         }
 
         var faults = new EmulatorFaults(store);
