@@ -18,7 +18,15 @@ public sealed class EmulatorRbac
     private readonly ConcurrentDictionary<string, Identity> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<AccessRecord, byte>> _used = new(StringComparer.Ordinal);
 
-    internal EmulatorRbac(ObjectStore store) => _store = store;
+    private readonly string? _adminToken;
+    private readonly IBearerTokenAuthenticator? _authenticator;
+
+    internal EmulatorRbac(ObjectStore store, string? adminToken = null, IBearerTokenAuthenticator? authenticator = null)
+    {
+        _store = store;
+        _adminToken = adminToken;
+        _authenticator = authenticator;
+    }
 
     /// <summary>When true, ServiceAccount requests are authorized by the stored RBAC objects.</summary>
     /// <value>The default value is false: everything is allowed (and still recorded).</value>
@@ -56,22 +64,36 @@ public sealed class EmulatorRbac
             slash < 0 ? resource : resource[..slash], slash < 0 ? null : resource[(slash + 1)..], ns, name);
     }
 
-    internal Identity Authenticate(string? authorization)
+    internal async ValueTask<Identity> AuthenticateAsync(string? authorization, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(authorization))
+        const string Bearer = "Bearer ";
+        var token = authorization is not null && authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) ? authorization[Bearer.Length..].Trim() : null;
+        if (string.IsNullOrEmpty(token))
         {
-            return Identity.Admin;
+            return _adminToken is null ? Identity.Admin : throw Unauthorized();
         }
 
-        const string Bearer = "Bearer ";
-        if (authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) && _tokens.TryGetValue(authorization[Bearer.Length..].Trim(), out var identity))
+        if (_tokens.TryGetValue(token, out var identity))
         {
             return identity;
         }
 
-        // Any other token (e.g. a kubeconfig's static admin token) is the admin, unless RBAC is on.
-        return Enabled ? throw new ApiError(401, "Unauthorized", "Unauthorized") : Identity.Admin;
+        if (_adminToken is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(token), System.Text.Encoding.UTF8.GetBytes(_adminToken)))
+        {
+            return Identity.Admin;
+        }
+
+        if (_authenticator is not null && await _authenticator.AuthenticateAsync(token, cancellationToken) is { } user)
+        {
+            return new Identity(user.Name, [.. user.Groups.Where(g => g != "system:authenticated"), "system:authenticated"]);
+        }
+
+        // Any other token (e.g. a kubeconfig's static admin token) is the admin, unless RBAC is on or an admin token is required.
+        return Enabled || _adminToken is not null ? throw Unauthorized() : Identity.Admin;
     }
+
+    private static ApiError Unauthorized() => new(401, "Unauthorized", "Unauthorized");
 
     internal bool Allows(Identity identity, string verb, string group, string resource, string? subresource, string? ns, string? name) =>
         !Enabled || IsSelfReview(group, resource) || RbacEvaluator.Allows(_store, identity, verb, group, resource, subresource, ns, name);
