@@ -173,6 +173,11 @@ internal static class SandboxRunner
         foreach (var process in running)
         {
             var addon = SandboxAddons.All.First(a => a.Name == process.Name);
+            if (addon.ReadinessPath is null)
+            {
+                continue;
+            }
+
             var url = new Uri($"http://127.0.0.1:{context.PortFor(addon.Name)}{addon.ReadinessPath}");
             Console.WriteLine($"sandbox: waiting for {addon.Name} ({url})");
             var waited = Stopwatch.StartNew();
