@@ -60,4 +60,3 @@ internal sealed class ManifestSandboxAddon(AddonEntry entry) : ISandboxAddon
             .Replace("{kubeconfig}", context.KubeconfigPath, StringComparison.Ordinal)
             .Replace("{state}", context.StateDirectory, StringComparison.Ordinal);
 }
-}
