@@ -41,8 +41,4 @@ public sealed class EmulatorOptions
     /// </summary>
     /// <value>The default value is null: requests without a token act as the admin.</value>
     public string? AdminToken { get; init; }
-
-    /// <summary>Resolves bearer tokens the emulator does not know itself (see <see cref="IBearerTokenAuthenticator"/>).</summary>
-    /// <value>The default value is null: only the admin token and issued ServiceAccount tokens are known.</value>
-    public IBearerTokenAuthenticator? Authenticator { get; init; }
 }

@@ -92,7 +92,7 @@ public sealed class KubeApiEmulator : IAsyncDisposable
         }
 
         var faults = new EmulatorFaults(store);
-        var rbac = new EmulatorRbac(store, options.AdminToken, options.Authenticator);
+        var rbac = new EmulatorRbac(store, options.AdminToken);
         var stopping = new CancellationTokenSource();
         var handler = new ApiHandler(store, options, faults, rbac, stopping.Token);
 

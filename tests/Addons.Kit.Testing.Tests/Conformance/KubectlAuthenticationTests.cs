@@ -21,11 +21,13 @@ public sealed class KubectlAuthenticationTests
     }
 
     [Fact]
-    public async Task Authenticator_PluggedIn_ResolvesItsTokensForRbac()
+    public async Task ExternalTokens_WithAdminToken_ResolvesItsTokensForRbac()
     {
-        var options = new EmulatorOptions { Https = true, AdminToken = "admin", Authenticator = new PrefixAuthenticator() };
+        var options = new EmulatorOptions { Https = true, AdminToken = "admin" };
         await using var e = await EmulatorClient.StartAsync(options, timeoutSeconds: 60);
         e.Api.Rbac.Enabled = true;
+        e.Api.Rbac.ExternalTokens = (token, _) => Task.FromResult(token.StartsWith("k8s-aws-v1.", StringComparison.Ordinal)
+            ? new Addons.Kit.Testing.Emulator.Rbac.AuthenticatedUser(token["k8s-aws-v1.".Length..], ["ops"]) : null);
         await e.Api.ApplyYamlAsync("""
             apiVersion: rbac.authorization.k8s.io/v1
             kind: ClusterRoleBinding
@@ -44,11 +46,5 @@ public sealed class KubectlAuthenticationTests
         var denied = await alice.RunAsync(e.Ct, "get", "configmaps");
         Assert.Contains("User \"alice\" cannot list resource \"configmaps\"", denied.Stderr, StringComparison.Ordinal);
         Assert.Contains(e.Api.Rbac.UsedBy("alice"), r => r.Resource == "namespaces");
-    }
-
-    private sealed class PrefixAuthenticator : IBearerTokenAuthenticator
-    {
-        public ValueTask<EmulatorUser?> AuthenticateAsync(string token, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(token.StartsWith("k8s-aws-v1.", StringComparison.Ordinal) ? new EmulatorUser(token["k8s-aws-v1.".Length..], ["ops"]) : null);
     }
 }

@@ -19,13 +19,11 @@ public sealed partial class EmulatorRbac
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<AccessRecord, byte>> _used = new(StringComparer.Ordinal);
 
     private readonly string? _adminToken;
-    private readonly IBearerTokenAuthenticator? _authenticator;
 
-    internal EmulatorRbac(ObjectStore store, string? adminToken = null, IBearerTokenAuthenticator? authenticator = null)
+    internal EmulatorRbac(ObjectStore store, string? adminToken = null)
     {
         _store = store;
         _adminToken = adminToken;
-        _authenticator = authenticator;
     }
 
     /// <summary>When true, ServiceAccount requests are authorized by the stored RBAC objects.</summary>
@@ -64,7 +62,7 @@ public sealed partial class EmulatorRbac
             slash < 0 ? resource : resource[..slash], slash < 0 ? null : resource[(slash + 1)..], ns, name);
     }
 
-    internal async ValueTask<Identity> AuthenticateAsync(string? authorization, CancellationToken cancellationToken)
+    internal Identity Authenticate(string? authorization)
     {
         const string Bearer = "Bearer ";
         var token = authorization is not null && authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) ? authorization[Bearer.Length..].Trim() : null;
@@ -82,11 +80,6 @@ public sealed partial class EmulatorRbac
             System.Text.Encoding.UTF8.GetBytes(token), System.Text.Encoding.UTF8.GetBytes(_adminToken)))
         {
             return Identity.Admin;
-        }
-
-        if (_authenticator is not null && await _authenticator.AuthenticateAsync(token, cancellationToken) is { } user)
-        {
-            return new Identity(user.Name, [.. user.Groups.Where(g => g != "system:authenticated"), "system:authenticated"]);
         }
 
         // Any other token (e.g. a kubeconfig's static admin token) is the admin, unless RBAC is on or an admin token is required.
