@@ -54,7 +54,8 @@ internal static class CronLocalizer
             return unchanged;
         }
 
-        var dayShift = dayShifts.Single();
+        // Hours that cross midnight differently are only allowed with unrestricted days (checked above).
+        var dayShift = dayShifts.Count == 1 ? dayShifts.Single() : 0;
         if (dayShift != 0)
         {
             if (dayOfWeek != "*" && !ShiftDaysOfWeek(dayOfWeek, dayShift, out dayOfWeek))
