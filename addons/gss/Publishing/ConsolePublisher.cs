@@ -12,7 +12,8 @@ namespace Addons.Gss.Publishing;
 /// </summary>
 internal sealed class ConsolePublisher(TextWriter output) : IReportPublisher
 {
-    private static readonly int[] MaxWidths = [4, 32, 32, 28, 32, 28, 12];
+    private static readonly int[] MaxWidths = [4, 32, 32, 28, 32, 28, 16];
+    private const string Inactive = " (inactive)";
 
     public async Task PublishAsync(ScanReport report, CancellationToken ct) =>
         await output.WriteAsync(Render(report).AsMemory(), ct);
@@ -31,7 +32,8 @@ internal sealed class ConsolePublisher(TextWriter output) : IReportPublisher
             w.Name,
             string.Join(", ", w.UtcCrons),
             string.Join(", ", w.LocalCrons.Select(c => c.ToString())),
-            w.AuthorActive == false ? w.LastAuthor + " (inactive)" : w.LastAuthor,
+            // The marker survives truncation: the login is cut, never "(inactive)".
+            w.AuthorActive == false ? DisplayWidth.Truncate(w.LastAuthor, MaxWidths[5] - Inactive.Length) + Inactive : w.LastAuthor,
             w.LastStatus,
         }).ToList();
 

@@ -12,7 +12,7 @@ internal sealed class SlackCanvasPublisher(SlackHttp slack, Uri apiUrl, string t
     internal static byte[] Body(string canvasId, string markdown)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("canvas_id", canvasId);

@@ -32,7 +32,7 @@ internal sealed class SlackWebhookPublisher(SlackHttp slack, Uri webhook) : IRep
         }
 
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("text", $"Scheduled workflows in {report.Organization}: {report.Workflows.Count} found, {report.Failures.Count} repositories failed");
