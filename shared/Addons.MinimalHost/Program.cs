@@ -1,6 +1,6 @@
 using Addons.Kit.Controllers;
 using Addons.Kit.Hosting;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
 using Addons.MinimalHost;
 
 // The kit's minimal controller host: health, metrics, leader election and one watch (ConfigMaps).

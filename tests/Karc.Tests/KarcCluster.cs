@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Addons.Karc.Cli;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Config;
 using Addons.Kit.Testing.Emulator;
 
 namespace Karc.Tests;

@@ -1,6 +1,7 @@
 using Addons.Cleaner.Configuration;
 using Addons.Cleaner.Globbing;
 using Addons.Kit.Hosting;
+using Addons.Kit.Shutdown;
 
 namespace Addons.Cleaner.Service;
 

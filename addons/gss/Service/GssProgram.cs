@@ -3,7 +3,7 @@ using Addons.Gss.Configuration;
 using Addons.Gss.GitHub;
 using Addons.Gss.Publishing;
 using Addons.Gss.Scanning;
-using Addons.Kit.Hosting;
+using Addons.Kit.Versioning;
 using Microsoft.Extensions.Logging;
 
 namespace Addons.Gss.Service;

@@ -2,7 +2,8 @@ using Addons.Karc.NodePools;
 using Addons.Karc.PauseResume;
 using Addons.Karc.Schedules;
 using Addons.Karc.Status;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Kubernetes.Config;
 using Microsoft.Extensions.Logging;
 
 namespace Addons.Karc.Cli;

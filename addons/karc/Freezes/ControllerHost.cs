@@ -2,7 +2,8 @@ using Addons.Karc.Cli;
 using Addons.Karc.NodePools;
 using Addons.Kit.Controllers;
 using Addons.Kit.Hosting;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Kubernetes.Config;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,6 @@
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Kubernetes.Watching;
+using Addons.Kit.LeaderElection;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,9 @@
 using Addons.Karc.NodePools;
 using Addons.Karc.PauseResume;
 using Addons.Kit.Controllers;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Kubernetes.Watching;
+using Addons.Kit.LeaderElection;
 using Microsoft.Extensions.Logging;
 
 namespace Addons.Karc.Freezes;

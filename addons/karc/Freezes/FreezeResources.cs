@@ -1,4 +1,4 @@
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
 
 namespace Addons.Karc.Freezes;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Addons.Karc.NodePools;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
 
 namespace Addons.Karc.Freezes;
 

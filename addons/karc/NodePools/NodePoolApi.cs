@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
 
 namespace Addons.Karc.NodePools;
 

@@ -1,6 +1,8 @@
 using Addons.Karc.Cli;
 using Addons.Karc.NodePools;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Kubernetes.Watching;
+using Addons.Kit.LeaderElection;
 using Microsoft.Extensions.Logging;
 
 namespace Addons.Karc.PauseResume;

@@ -2,7 +2,9 @@ using System.Text.Json;
 using Addons.Karc.Cli;
 using Addons.Karc.Freezes;
 using Addons.Karc.NodePools;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Kubernetes.Watching;
+using Addons.Kit.LeaderElection;
 using Microsoft.Extensions.Logging;
 
 namespace Addons.Karc.Status;

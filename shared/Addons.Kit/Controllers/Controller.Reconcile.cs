@@ -1,4 +1,4 @@
-using Addons.Kit.Telemetry;
+using Addons.Kit.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace Addons.Kit.Controllers;

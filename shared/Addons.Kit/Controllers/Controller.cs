@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using Addons.Kit.Telemetry;
-using Prometheus;
+using Addons.Kit.Metrics;
 using Microsoft.Extensions.Logging;
+using Prometheus;
 
 namespace Addons.Kit.Controllers;
 

@@ -1,5 +1,5 @@
 using Addons.Kit.Health;
-using Addons.Kit.Hosting;
+using Addons.Kit.LeaderElection;
 using Addons.Kit.Shutdown;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

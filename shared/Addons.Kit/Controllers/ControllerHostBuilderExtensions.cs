@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization.Metadata;
 using Addons.Kit.Hosting;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;

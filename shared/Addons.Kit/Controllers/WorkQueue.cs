@@ -1,4 +1,4 @@
-using Addons.Kit.Telemetry;
+using Addons.Kit.Metrics;
 
 namespace Addons.Kit.Controllers;
 

@@ -1,6 +1,6 @@
 using Addons.Kit.Health;
-using Addons.Kit.Kubernetes;
-using Addons.Kit.Telemetry;
+using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Metrics;
 using Addons.Kit.Shutdown;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,3 +1,5 @@
+using Addons.Kit.Versioning;
+
 namespace Addons.Kit.Hosting;
 
 /// <summary>

@@ -1,9 +1,12 @@
 using Addons.Kit.Controllers;
 using Addons.Kit.Health;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Kubernetes.Config;
+using Addons.Kit.LeaderElection;
 using Addons.Kit.Logging;
-using Addons.Kit.Telemetry;
+using Addons.Kit.Metrics;
 using Addons.Kit.Shutdown;
+using Addons.Kit.Versioning;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;

@@ -33,7 +33,7 @@ internal static partial class ConfigurationErrors
                 var section = SectionOf(validation.OptionsType, sections);
                 messages.AddRange(validation.Failures.Select(failure => Describe(section, failure)));
                 break;
-            case Kubernetes.KubeConfigException:
+            case Kubernetes.Config.KubeConfigException:
                 // Names the file or context that is wrong; kubeconfig errors never quote credentials.
                 messages.Add($"{KubernetesOptions.Section}: {exception.Message}");
                 break;

@@ -1,3 +1,5 @@
+using Addons.Kit.Kubernetes.Helpers;
+using Addons.Kit.Kubernetes.Watching;
 using Microsoft.Extensions.Logging;
 
 namespace Addons.Kit.LeaderElection;

@@ -1,5 +1,7 @@
 using System.Runtime.ExceptionServices;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Kubernetes.Config;
+using Addons.Kit.Kubernetes.Watching;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,4 +1,4 @@
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
 using k8s.Models;
 
 namespace Addons.Kit.LeaderElection;

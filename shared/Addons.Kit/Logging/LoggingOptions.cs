@@ -1,4 +1,4 @@
-using Addons.Kit.Hosting;
+using Addons.Kit.Settings;
 using Microsoft.Extensions.Options;
 using Serilog.Events;
 

@@ -1,7 +1,6 @@
 using Prometheus;
 
-// Not "Addons.Kit.Metrics": that namespace would shadow Prometheus.Metrics inside every Addons.Kit.* namespace.
-namespace Addons.Kit.Telemetry;
+namespace Addons.Kit.Metrics;
 
 /// <summary>
 /// Controller metrics under controller-runtime's names and labels, so existing dashboards and

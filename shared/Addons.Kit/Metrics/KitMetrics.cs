@@ -1,8 +1,7 @@
-using Addons.Kit.Hosting;
+using Addons.Kit.Versioning;
 using Prometheus;
 
-// Not "Addons.Kit.Metrics": that namespace would shadow Prometheus.Metrics inside every Addons.Kit.* namespace.
-namespace Addons.Kit.Telemetry;
+namespace Addons.Kit.Metrics;
 
 /// <summary>
 /// The process-wide prometheus-net registry setup: default collectors trimmed to what is worth

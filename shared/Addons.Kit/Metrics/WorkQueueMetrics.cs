@@ -1,7 +1,6 @@
 using Prometheus;
 
-// Not "Addons.Kit.Metrics": that namespace would shadow Prometheus.Metrics inside every Addons.Kit.* namespace.
-namespace Addons.Kit.Telemetry;
+namespace Addons.Kit.Metrics;
 
 /// <summary>
 /// One work queue's metrics under client-go/controller-runtime's names (<c>workqueue_*</c>, labels

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Addons.Kit.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json.Nodes;
 using Addons.Kit.Testing.Tests.Emulator;
 using Xunit.Abstractions;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Addons.Kit.Testing.Emulator;
 
 namespace Addons.Kit.Testing.Tests.Emulator;
 

@@ -1,4 +1,5 @@
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Kubernetes.Config;
 using Addons.Kit.Testing.Emulator;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Kubernetes.Config;
 using Addons.Kit.Testing.Emulator;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,4 @@
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Config;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Addons.Kit.Tests.Kubernetes;

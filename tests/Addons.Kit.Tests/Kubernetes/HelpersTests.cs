@@ -1,4 +1,5 @@
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Kubernetes.Helpers;
 using k8s.Models;
 
 namespace Addons.Kit.Tests.Kubernetes;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Config;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Addons.Kit.Tests.Kubernetes;

@@ -1,5 +1,5 @@
 using System.Net;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
 using k8s.Models;
 
 namespace Addons.Kit.Tests.Kubernetes;

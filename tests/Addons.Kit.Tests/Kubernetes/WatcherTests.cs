@@ -1,5 +1,6 @@
 using System.Threading.Channels;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Kubernetes.Watching;
 using k8s.Models;
 using Microsoft.Extensions.Time.Testing;
 

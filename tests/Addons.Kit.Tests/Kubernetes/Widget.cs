@@ -24,7 +24,7 @@ public sealed class Widget : IKubernetesObject<V1ObjectMeta>
               openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
         """;
 
-    public static Addons.Kit.Kubernetes.ResourceType Type { get; } = new("test.addons.io", "v1", "widgets", "Widget", true);
+    public static Addons.Kit.Kubernetes.Client.ResourceType Type { get; } = new("test.addons.io", "v1", "widgets", "Widget", true);
 
     public string ApiVersion { get; set; } = "test.addons.io/v1";
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
 using k8s.Models;
 
 namespace Addons.Kit.Tests.Kubernetes;

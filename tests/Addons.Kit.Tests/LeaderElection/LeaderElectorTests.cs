@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
 using Addons.Kit.LeaderElection;
 using Addons.Kit.Tests.Kubernetes;
 

@@ -1,4 +1,3 @@
-using Addons.Cleaner.Cleaning;
 using Addons.Cleaner.Configuration;
 using Addons.Cleaner.Service;
 using Addons.Cleaner.Tests.Cleaning;

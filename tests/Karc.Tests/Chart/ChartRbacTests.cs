@@ -1,6 +1,5 @@
 using Addons.Karc.Cli;
 using Addons.Karc.Freezes;
-using Addons.Kit.Testing.Emulator;
 
 namespace Karc.Tests.Chart;
 

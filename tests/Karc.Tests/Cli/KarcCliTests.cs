@@ -1,5 +1,5 @@
 using Addons.Karc.Cli;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Config;
 
 namespace Karc.Tests.Cli;
 

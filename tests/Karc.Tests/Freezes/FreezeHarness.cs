@@ -1,7 +1,8 @@
 using Addons.Karc.Freezes;
 using Addons.Karc.NodePools;
 using Addons.Kit.Controllers;
-using Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Kubernetes.Config;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 /// <summary>Writes a <c>meta/v1 DeleteOptions</c> body by hand (four fields; no serializer metadata needed).</summary>
 internal static class DeleteBody

@@ -1,4 +1,4 @@
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 /// <summary>Options of a delete request (a subset of <c>DeleteOptions</c>).</summary>
 public sealed record DeleteOptions

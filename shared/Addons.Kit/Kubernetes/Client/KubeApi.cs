@@ -4,12 +4,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Addons.Kit.Kubernetes.Config;
+using Addons.Kit.Kubernetes.Watching;
+using Addons.Kit.LeaderElection;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 /// <summary>
 /// The process's one connection to the Kubernetes API: one pooled <see cref="HttpClient"/>, credentials,
@@ -42,7 +45,7 @@ public sealed partial class KubeApi : IDisposable
         this.options = options ?? new KubeApiOptions();
         Time = timeProvider ?? TimeProvider.System;
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
-        logger = LoggerFactory.CreateLogger("Addons.Kit.Kubernetes.KubeApi");
+        logger = LoggerFactory.CreateLogger("Addons.Kit.Kubernetes.Client.KubeApi");
         HttpMessageHandler handler = connection.CreateHandler(this.options);
         http = new HttpClient(wrapHandler is null ? handler : wrapHandler(handler), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.UserAgent.ParseAdd(this.options.UserAgent);

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 /// <summary>
 /// The API server answered a request with an error status (a Kubernetes <c>Status</c> body when it sent one).

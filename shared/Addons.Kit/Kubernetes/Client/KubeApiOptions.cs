@@ -1,4 +1,4 @@
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 /// <summary>Options of the process-wide <see cref="KubeApi"/>.</summary>
 public sealed class KubeApiOptions

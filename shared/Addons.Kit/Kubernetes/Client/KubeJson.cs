@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 /// <summary>Source-generated JSON metadata for the built-in models the kit ships (AOT-safe, tiny).</summary>
 /// <remarks>

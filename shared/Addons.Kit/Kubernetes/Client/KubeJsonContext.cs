@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using k8s;
 using k8s.Models;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 /// <summary>
 /// The kit's own source-generated JSON metadata: only the handful of models the kit itself reads or writes.

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 /// <summary>A patch body and its format.</summary>
 /// <remarks>Build one with <see cref="Merge"/>, <see cref="Json"/>, <see cref="Strategic"/> or <see cref="Apply"/>.</remarks>

@@ -1,4 +1,4 @@
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 /// <summary>One REST call: what to send and how to name it in errors, logs and metrics.</summary>
 internal readonly record struct KubeRequest(

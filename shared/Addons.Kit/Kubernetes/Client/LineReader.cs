@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 /// <summary>Splits a watch stream into newline-delimited JSON documents without per-line allocations.</summary>
 /// <remarks>A returned line is valid until the next call. Lines above <see cref="MaxLine"/> bytes fail the stream.</remarks>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 /// <summary>One page of a list response: items plus the list metadata.</summary>
 internal readonly record struct ListPage<T>(List<T> Items, string ResourceVersion, string? Continue)

@@ -1,4 +1,4 @@
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 /// <summary>All items of a (paged) list and the list's resourceVersion, the point to start a watch from.</summary>
 /// <typeparam name="T">The object type.</typeparam>

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using k8s.Models;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 /// <summary>Reads only <c>metadata</c> of an object, e.g. of a BOOKMARK event whose object is otherwise empty.</summary>
 internal sealed class MetadataOnly

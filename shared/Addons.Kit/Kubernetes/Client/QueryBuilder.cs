@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 /// <summary>Builds <c>?a=b&amp;c=d</c>, escaping values and skipping nulls.</summary>
 internal sealed class QueryBuilder

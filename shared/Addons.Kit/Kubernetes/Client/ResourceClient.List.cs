@@ -2,7 +2,7 @@ using System.Globalization;
 using k8s;
 using k8s.Models;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 public sealed partial class ResourceClient<T>
     where T : class, IKubernetesObject<V1ObjectMeta>

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using k8s;
 using k8s.Models;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 public sealed partial class ResourceClient<T>
     where T : class, IKubernetesObject<V1ObjectMeta>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using k8s;
 using k8s.Models;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 /// <summary>
 /// Typed CRUD, patch, status and watch for one resource type. Get one from <see cref="KubeApi.For{T}"/>.

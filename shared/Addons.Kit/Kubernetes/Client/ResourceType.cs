@@ -1,4 +1,4 @@
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 /// <summary>
 /// Names one kind of Kubernetes resource: where it lives in the REST API and what it is called.

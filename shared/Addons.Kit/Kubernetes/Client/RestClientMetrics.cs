@@ -1,6 +1,6 @@
 using Prometheus;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 /// <summary>client-go compatible REST metrics, so existing dashboards work.</summary>
 internal static class RestClientMetrics

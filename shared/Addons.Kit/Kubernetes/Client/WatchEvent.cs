@@ -1,4 +1,4 @@
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 /// <summary>One event of a raw watch stream.</summary>
 /// <typeparam name="T">The object type.</typeparam>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using k8s;
 using k8s.Models;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 /// <summary>Parses one line of a watch stream: <c>{"type":"ADDED","object":{…}}</c>.</summary>
 /// <remarks>An <c>ERROR</c> event (e.g. 410 Expired) becomes a thrown <see cref="KubeApiException"/>, so

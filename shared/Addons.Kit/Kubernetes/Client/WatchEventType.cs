@@ -1,4 +1,4 @@
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Client;
 
 /// <summary>The type of a raw watch event.</summary>
 public enum WatchEventType

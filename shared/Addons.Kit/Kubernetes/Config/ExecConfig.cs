@@ -1,4 +1,4 @@
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Config;
 
 /// <summary>A kubeconfig <c>user.exec</c> credential plugin.</summary>
 /// <param name="Command">Executable (resolved against the kubeconfig directory when it is a relative path with a separator).</param>

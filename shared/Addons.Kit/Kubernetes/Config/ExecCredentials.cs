@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Config;
 
 /// <summary>Runs a client.authentication.k8s.io exec plugin and caches its token until <c>expirationTimestamp</c>.</summary>
 /// <remarks>Guarantees: one plugin run at a time; a token without expiry is kept until the server rejects it (401).

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Config;
 
 /// <summary>Configuration inside a pod: <c>KUBERNETES_SERVICE_HOST/PORT</c>, the mounted service-account token
 /// (re-read as it rotates), CA and namespace.</summary>

@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Config;
 
 /// <summary>The named clusters, users and contexts of one or more merged kubeconfig files.</summary>
 /// <remarks>Merge rule (as client-go): the first file that defines a name, or sets <c>current-context</c>, wins.</remarks>

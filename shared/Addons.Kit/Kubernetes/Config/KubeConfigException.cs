@@ -1,4 +1,4 @@
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Config;
 
 /// <summary>The Kubernetes client configuration is missing or invalid. The message names the file and field.</summary>
 /// <remarks>Not retryable: fix the configuration (hosts turn this into exit code 2).</remarks>

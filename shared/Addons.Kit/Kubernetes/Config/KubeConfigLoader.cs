@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Config;
 
 /// <summary>Loads a <see cref="KubeConnection"/> from kubeconfig files (YAML parsed with YamlDotNet's
 /// representation model: no reflection, AOT-clean).</summary>

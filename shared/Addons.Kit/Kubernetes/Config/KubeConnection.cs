@@ -1,4 +1,6 @@
-namespace Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
+
+namespace Addons.Kit.Kubernetes.Config;
 
 /// <summary>Where the Kubernetes API is and how to authenticate to it: from the pod (in-cluster) or a kubeconfig.</summary>
 /// <remarks>

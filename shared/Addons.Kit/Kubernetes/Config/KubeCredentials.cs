@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Config;
 
 /// <summary>Produces the Authorization header of each request; implementations cache and refresh.</summary>
 internal abstract class KubeCredentials

@@ -1,4 +1,4 @@
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Config;
 
 /// <summary>The process environment the configuration is discovered from; replaceable in tests.</summary>
 /// <param name="GetVariable">Reads an environment variable.</param>

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Config;
 
 /// <summary>A fixed bearer token or basic-auth pair from the kubeconfig.</summary>
 internal sealed class StaticCredentials(AuthenticationHeaderValue? header) : KubeCredentials

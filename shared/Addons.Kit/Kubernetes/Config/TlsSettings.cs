@@ -1,7 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Config;
 
 /// <summary>How to verify the server and prove the client over TLS.</summary>
 /// <param name="CertificateAuthorities">Trust only these roots (kubeconfig <c>certificate-authority</c>); null: the system store.</param>

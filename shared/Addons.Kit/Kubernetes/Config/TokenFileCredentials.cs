@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Config;
 
 /// <summary>A bearer token read from a file that the kubelet rotates (projected service-account token).</summary>
 /// <remarks>Re-read at most once a minute (as client-go) and at once after a 401, so a rotated token is

@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Config;
 
 /// <summary>Reads typed fields from a YAML mapping; every error names the file and the field path.</summary>
 /// <param name="File">The kubeconfig file.</param>

@@ -1,6 +1,8 @@
+using Addons.Kit.Kubernetes.Watching;
+using Addons.Kit.LeaderElection;
 using Microsoft.Extensions.Logging;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Helpers;
 
 public sealed partial class EventRecorder
 {

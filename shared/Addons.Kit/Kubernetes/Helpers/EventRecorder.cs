@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
+using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.LeaderElection;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Helpers;
 
 /// <summary>Records <c>events.k8s.io/v1</c> Events about objects, aggregating repeats.</summary>
 /// <remarks>

@@ -1,8 +1,9 @@
 using System.Text.Json;
+using Addons.Kit.Kubernetes.Client;
 using k8s;
 using k8s.Models;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Helpers;
 
 /// <summary>Adds and removes finalizers with a merge patch that carries the object's resourceVersion.</summary>
 /// <remarks>Guarantees: the write only succeeds against the state the caller read (409 <see cref="KubeApiException.IsConflict"/>

@@ -1,4 +1,4 @@
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Helpers;
 
 /// <summary>The <c>type</c> of a Kubernetes Event.</summary>
 public enum KubeEventType

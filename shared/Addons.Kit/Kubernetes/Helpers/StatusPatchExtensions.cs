@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Addons.Kit.Kubernetes.Client;
 using k8s;
 using k8s.Models;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Helpers;
 
 /// <summary>Writes an object's status through the <c>/status</c> subresource with one merge patch.</summary>
 public static class StatusPatchExtensions

@@ -1,4 +1,4 @@
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Watching;
 
 /// <summary>The delay before the next retry: grows per failure, capped, jittered, and starts over after a healthy period.</summary>
 internal sealed class Backoff(BackoffOptions options, TimeProvider time, Random? random = null)

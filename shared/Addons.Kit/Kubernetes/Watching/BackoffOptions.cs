@@ -1,4 +1,4 @@
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Watching;
 
 /// <summary>Exponential backoff with jitter, reset after a healthy period. Defaults are client-go's reflector's.</summary>
 public sealed record BackoffOptions

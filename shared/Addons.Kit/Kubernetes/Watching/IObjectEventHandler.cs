@@ -1,4 +1,4 @@
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Watching;
 
 /// <summary>Receives the changes an <see cref="Informer{T}"/> applies to its cache (the controller's work-queue feed).</summary>
 /// <remarks>Calls come from the informer's loop, one at a time, in order, after the store holds the new state.

@@ -1,8 +1,9 @@
+using Addons.Kit.Kubernetes.Client;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Watching;
 
 /// <summary>A <see cref="Watcher{T}"/> plus its <see cref="Store{T}"/> plus change callbacks: what controllers and
 /// readiness build on.</summary>

@@ -1,7 +1,8 @@
+using Addons.Kit.Kubernetes.Client;
 using k8s;
 using k8s.Models;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Watching;
 
 /// <summary>In-memory cache of the watched objects, keyed <c>namespace/name</c> (or <c>name</c> when cluster-scoped).</summary>
 /// <remarks>Guarantees: reads are thread-safe and see whole objects; <see cref="HasSynced"/> turns true once the

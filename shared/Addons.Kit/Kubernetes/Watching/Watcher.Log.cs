@@ -1,6 +1,8 @@
+using Addons.Kit.Kubernetes.Helpers;
+using Addons.Kit.LeaderElection;
 using Microsoft.Extensions.Logging;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Watching;
 
 public sealed partial class Watcher<T>
 {

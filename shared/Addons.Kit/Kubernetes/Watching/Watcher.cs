@@ -1,9 +1,12 @@
+using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Kubernetes.Config;
+using Addons.Kit.LeaderElection;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Addons.Kit.Kubernetes;
+namespace Addons.Kit.Kubernetes.Watching;
 
 /// <summary>
 /// List-then-watch that never leaves a silent gap: keeps a <see cref="Store{T}"/> current and yields every change.

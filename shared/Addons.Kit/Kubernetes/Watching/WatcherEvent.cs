@@ -1,4 +1,6 @@
-namespace Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
+
+namespace Addons.Kit.Kubernetes.Watching;
 
 /// <summary>A change the <see cref="Watcher{T}"/> applied to its <see cref="Store{T}"/>.</summary>
 /// <typeparam name="T">The object type.</typeparam>

@@ -1,4 +1,6 @@
-namespace Addons.Kit.Kubernetes;
+using Addons.Kit.Kubernetes.Client;
+
+namespace Addons.Kit.Kubernetes.Watching;
 
 /// <summary>What a <see cref="Watcher{T}"/> or <see cref="Informer{T}"/> watches and how it retries.</summary>
 public sealed record WatcherOptions
