@@ -26,6 +26,7 @@ public sealed class UmbrellaChartTests
     [Theory]
     [InlineData("karc")]
     [InlineData("cleaner")]
+    [InlineData("gss")]
     public async Task HelmTemplate_AddonDisabled_RendersNothingOfThatAddon(string addon)
     {
         var path = await Helm.PrepareAsync(Path.Combine("charts", "addons"));
