@@ -8,7 +8,7 @@ public sealed class GssChartTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("gss-chart-").FullName;
 
-    private static string Chart => Path.Combine(Tool.RepoRoot, "charts", "gss");
+    private static string Chart => Path.Combine(Addons.Gss.Tests.Chart.Tool.RepoRoot, "charts", "gss");
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
@@ -17,7 +17,7 @@ public sealed class GssChartTests : IDisposable
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await using var api = await KubeApiEmulator.StartAsync(new EmulatorOptions(), cts.Token);
-        var tool = Tool(api);
+        var tool = ToolFor(api);
 
         var install = await tool.HelmAsync(cts.Token, "install", "scan", Chart, "--namespace", "tools", "--create-namespace");
         var job = await tool.KubectlAsync(cts.Token, "-n", "tools", "create", "job", "--from=cronjob/scan-gss", "scan-now");
@@ -25,12 +25,12 @@ public sealed class GssChartTests : IDisposable
         Assert.True(install.ExitCode == 0, install.Output);
         Assert.True(job.ExitCode == 0, job.Output);
         var created = api.Get("batch", "v1", "jobs", "tools", "scan-now")!;
-        Assert.Equal(1, created["spec"]!["backoffLimit"]!.GetValue<int>());
-        Assert.Equal(1800, created["spec"]!["activeDeadlineSeconds"]!.GetValue<int>());
-        var pod = created["spec"]!["template"]!["spec"]!;
-        Assert.Equal("Never", pod["restartPolicy"]!.GetValue<string>());
-        AssertEveryReferenceResolves(api, "tools", pod);
+        Assert.Equal(1, created["spec"]!["backoffLimit"]!.GetValue<long>());
+        Assert.Equal(1800, created["spec"]!["activeDeadlineSeconds"]!.GetValue<long>());
         var cron = api.Get("batch", "v1", "cronjobs", "tools", "scan-gss")!;
+        var pod = cron["spec"]!["jobTemplate"]!["spec"]!["template"]!["spec"]!;
+        AssertJobCarriesThePodSpec(created, pod);
+        AssertEveryReferenceResolves(api, "tools", pod);
         Assert.Equal("0 1 * * *", cron["spec"]!["schedule"]!.GetValue<string>());
         Assert.Equal("Forbid", cron["spec"]!["concurrencyPolicy"]!.GetValue<string>());
     }
@@ -40,7 +40,7 @@ public sealed class GssChartTests : IDisposable
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await using var api = await KubeApiEmulator.StartAsync(new EmulatorOptions(), cts.Token);
-        var tool = Tool(api);
+        var tool = ToolFor(api);
         const string token = "ghp_chart_secret_value";
         const string slackToken = "xoxb-chart-secret";
 
@@ -56,13 +56,14 @@ public sealed class GssChartTests : IDisposable
         Assert.True(second.ExitCode == 0, second.Output);
         Assert.True(job.ExitCode == 0, job.Output);
         Assert.Equal(["team-a-gss", "team-b-gss"], api.List("batch", "v1", "cronjobs", "tools").Select(Name).Order(StringComparer.Ordinal));
-        Assert.Equal(["team-a-gss-github", "team-a-gss-slack", "team-b-gss-github"], api.List("", "v1", "secrets", "tools").Select(Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["team-a-gss-github", "team-a-gss-slack", "team-b-gss-github"], api.List("", "v1", "secrets", "tools").Select(Name).Where(n => !n.StartsWith("sh.helm.", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         var configMaps = api.List("", "v1", "configmaps", "tools").Where(c => Name(c).EndsWith("-exclude", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, configMaps.Count);
         Assert.All(configMaps, c => Assert.DoesNotContain("secret", c.ToJsonString(), StringComparison.Ordinal));
         var exclude = configMaps.Single(c => Name(c) == "team-a-gss-exclude")["data"]!["exclude-repos.txt"]!.GetValue<string>();
         Assert.Equal(["legacy", "sandbox"], Addons.Gss.Configuration.ExcludeList.Parse(exclude.Split('\n')).Order(StringComparer.Ordinal));
-        var pod = api.Get("batch", "v1", "jobs", "tools", "team-a-now")!["spec"]!["template"]!["spec"]!;
+        var pod = api.Get("batch", "v1", "cronjobs", "tools", "team-a-gss")!["spec"]!["jobTemplate"]!["spec"]!["template"]!["spec"]!;
+        AssertJobCarriesThePodSpec(api.Get("batch", "v1", "jobs", "tools", "team-a-now")!, pod);
         AssertEveryReferenceResolves(api, "tools", pod);
         var env = pod["containers"]![0]!["env"]!.AsArray();
         Assert.Equal("team-a-gss-slack", env.Single(e => e!["name"]!.GetValue<string>() == "SLACK_TOKEN")!["valueFrom"]!["secretKeyRef"]!["name"]!.GetValue<string>());
@@ -81,7 +82,7 @@ public sealed class GssChartTests : IDisposable
         Assert.Contains("publisher: accepted values are console, slack-canvas, slack-webhook, json, markdown", result.Output, StringComparison.Ordinal);
     }
 
-    private Tool Tool(KubeApiEmulator api)
+    private Tool ToolFor(KubeApiEmulator api)
     {
         var kubeconfig = Path.Combine(_dir, "kubeconfig");
         api.WriteKubeconfig(kubeconfig);
@@ -89,6 +90,21 @@ public sealed class GssChartTests : IDisposable
     }
 
     private static string Name(JsonObject o) => o["metadata"]!["name"]!.GetValue<string>();
+
+    /// <summary>
+    /// The Job kubectl made from the CronJob runs the same container with the same environment. (Compared by
+    /// names: kubectl sends the Job as protobuf and the emulator's decoding keeps Go's embedded-struct names
+    /// such as localObjectReference, so the Job's own references are checked through the CronJob's template.)
+    /// </summary>
+    private static void AssertJobCarriesThePodSpec(JsonNode job, JsonNode pod)
+    {
+        var jobPod = job["spec"]!["template"]!["spec"]!;
+        Assert.Equal("Never", jobPod["restartPolicy"]!.GetValue<string>());
+        Assert.Equal(pod["containers"]![0]!["image"]!.GetValue<string>(), jobPod["containers"]![0]!["image"]!.GetValue<string>());
+        Assert.Equal(
+            pod["containers"]![0]!["env"]!.AsArray().Select(e => e!["name"]!.GetValue<string>()),
+            jobPod["containers"]![0]!["env"]!.AsArray().Select(e => e!["name"]!.GetValue<string>()));
+    }
 
     /// <summary>What the kubelet needs before a container starts: every Secret/ConfigMap and key the pod names exists.</summary>
     private static void AssertEveryReferenceResolves(KubeApiEmulator api, string ns, JsonNode pod)
