@@ -1,8 +1,11 @@
+using Addons.Kit.Testing.Repository;
+
 namespace Addons.Footprint;
 
 /// <summary>
-/// The addons the harness measures. An addon plugs in with one entry; entries whose project does not
-/// exist yet are skipped, so the table can name addons before they land.
+/// The addons the harness measures: every entry of <c>addons/addons.json</c> with a <c>footprint</c> section,
+/// in manifest order (the kit's minimal host first, the baseline of the kit itself). Entries whose project
+/// does not exist yet are skipped by the harness.
 /// </summary>
 internal static class AddonCatalog
 {
@@ -21,75 +24,23 @@ internal static class AddonCatalog
         ["Logging__Level"] = "Information",
     };
 
-    // The minimal host watches ConfigMaps; its reconcile takes 500 ms so SIGTERM meets one in flight (kit.md).
-    private static readonly Dictionary<string, string> MinimalHostEnvironment = new(KitEnvironment)
+    /// <summary>The measured addons of the repository at <paramref name="root"/>.</summary>
+    public static IReadOnlyList<AddonSpec> Load(string root) =>
+        AddonManifest.Load(root).Addons.Where(a => a.Footprint is not null).Select(a => Spec(root, a, a.Footprint!)).ToList();
+
+    private static AddonSpec Spec(string root, AddonEntry addon, FootprintEntry f)
     {
-        ["Watch__Namespace"] = "{namespace}",
-        ["Watch__ReconcileDelay"] = "00:00:00.500",
-    };
+        var environment = new Dictionary<string, string>(f.KitEnvironment ? KitEnvironment : []);
+        foreach (var (name, value) in f.Environment)
+        {
+            environment[name] = value;
+        }
 
-    private const string ConfigMapTemplate = """
-        apiVersion: v1
-        kind: ConfigMap
-        metadata:
-          name: footprint-{i}
-          namespace: {namespace}
-        data:
-          index: "{i}"
-        """;
+        // Measurer.LoadSetup includes "@path" lines (a file, or every YAML file of a folder).
+        var setup = string.Join("\n---\n", f.Setup.Select(p => "@" + p));
+        return new AddonSpec(addon.Name, addon.Project, addon.Binary, f.Args, environment, f.UsesApi, setup,
+            Template(root, f.Burst), Template(root, f.InFlight));
+    }
 
-    private const string FreezeTemplate = """
-        apiVersion: karc.io/v1alpha1
-        kind: ConsolidationFreeze
-        metadata:
-          name: footprint-{i}
-        spec:
-          nodePools: ["general"]
-          window: {start: "2020-01-01T00:00:00Z", end: "2020-01-02T00:00:00Z"}
-        """;
-
-    // Karpenter's NodePool CRD, reduced to what the emulator needs to serve the kind.
-    private const string NodePoolCrd = """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: nodepools.karpenter.sh
-        spec:
-          group: karpenter.sh
-          scope: Cluster
-          names: {plural: nodepools, singular: nodepool, kind: NodePool, listKind: NodePoolList}
-          versions:
-            - name: v1
-              served: true
-              storage: true
-              subresources: {status: {}}
-              schema:
-                openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
-        """;
-
-    private const string NodePool = """
-        apiVersion: karpenter.sh/v1
-        kind: NodePool
-        metadata:
-          name: general
-        spec:
-          disruption:
-            consolidationPolicy: WhenEmptyOrUnderutilized
-            consolidateAfter: 0s
-            budgets: [{nodes: "10%"}]
-        """;
-
-    /// <summary>All entries, the kit's minimal host first (the baseline of the kit itself).</summary>
-    public static IReadOnlyList<AddonSpec> All { get; } =
-    [
-        new("minimal-host", "shared/Addons.MinimalHost/Addons.MinimalHost.csproj", "minimal-host",
-            [], MinimalHostEnvironment, UsesApi: true, SetupYaml: "", ConfigMapTemplate, ConfigMapTemplate),
-        new("karc", "addons/karc/Karc.csproj", "karc",
-            ["controller"], KitEnvironment, UsesApi: true,
-            SetupYaml: NodePoolCrd + "\n---\n@charts/karc/crds\n---\n" + NodePool, FreezeTemplate, FreezeTemplate),
-        new("cleaner", "addons/cleaner/Cleaner.csproj", "cleaner",
-            ["--cleanup-mode", "interval", "--target-paths", "{workdir}", "--usage-threshold-percent", "100",
-             "--check-interval-minutes", "60", "--metrics-port", "{port}", "--log-level", "warn"],
-            new Dictionary<string, string>(), UsesApi: false, SetupYaml: "", BurstTemplate: null, InFlightTemplate: null),
-    ];
+    private static string? Template(string root, string? path) => path is null ? null : File.ReadAllText(Path.Combine(root, path));
 }

@@ -9,7 +9,7 @@ internal sealed class Harness(string root, HarnessOptions options)
     /// <summary>Runs everything; the exit code is 1 only if something could not run at all (never for a timing).</summary>
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        var specs = AddonCatalog.All
+        var specs = AddonCatalog.Load(root)
             .Where(s => options.Only.Count == 0 || options.Only.Contains(s.Name))
             .Where(s => File.Exists(Path.Combine(root, s.Project)))
             .ToList();

@@ -17,13 +17,12 @@ internal static partial class Publisher
 
     /// <summary>
     /// As <see cref="PublishAsync(string, AddonSpec, BuildMode, CancellationToken)"/>; with <paramref name="reuse"/>, an AOT
-    /// binary that .ci/publish-aot left in artifacts/publish/&lt;folder&gt;/&lt;rid&gt; is used as is (it was
+    /// binary that .ci/publish-aot left in artifacts/publish/&lt;name&gt;/&lt;rid&gt; (the name registered in addons/addons.json) is used as is (it was
     /// published with the same command and checked for warnings there).
     /// </summary>
     public static async Task<PublishResult> PublishAsync(string root, AddonSpec spec, BuildMode mode, bool reuse, CancellationToken ct)
     {
-        var folder = Path.GetFileName(Path.GetDirectoryName(Path.Combine(root, spec.Project))!);
-        var published = Path.Combine(root, "artifacts", "publish", folder, Rid);
+        var published = Path.Combine(root, "artifacts", "publish", spec.Name, Rid);
         if (reuse && mode == BuildMode.Aot && File.Exists(Path.Combine(published, spec.Binary)))
         {
             return new PublishResult(mode, published, Path.Combine(published, spec.Binary), new FileInfo(Path.Combine(published, spec.Binary)).Length);

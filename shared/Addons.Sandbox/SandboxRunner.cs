@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Addons.Kit.Testing.Crds;
 using Addons.Kit.Testing.Emulator;
 using Addons.Sandbox.Plugins;
 
@@ -74,7 +75,8 @@ internal static class SandboxRunner
     private static async Task SeedAsync(KubeApiEmulator api, SandboxContext context, CancellationToken cancellationToken)
     {
         var sandboxDir = Path.Combine(context.RepoRoot, "shared", "Addons.Sandbox");
-        var files = Directory.GetFiles(Path.Combine(sandboxDir, "crds"), "*.yaml").Order(StringComparer.Ordinal)
+        var files = KarpenterCrds.CurrentFiles(context.RepoRoot)
+            .Concat(Directory.GetFiles(Path.Combine(sandboxDir, "crds"), "*.yaml").Order(StringComparer.Ordinal))
             .Concat(SandboxAddons.All.SelectMany(a => a.SeedFiles(context)).Where(f => f.Contains("/crds/", StringComparison.Ordinal)))
             .Concat(Directory.GetFiles(Path.Combine(sandboxDir, "seed"), "*.yaml").Order(StringComparer.Ordinal))
             .Concat(SandboxAddons.All.SelectMany(a => a.SeedFiles(context)).Where(f => !f.Contains("/crds/", StringComparison.Ordinal)));

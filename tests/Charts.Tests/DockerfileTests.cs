@@ -7,12 +7,12 @@ public sealed class DockerfileTests
     public static TheoryData<string> Dockerfiles()
     {
         var data = new TheoryData<string> { "deploy/Dockerfile.addon" };
-        var addons = Path.Combine(RepoLayout.Root, "addons");
+        var addons = Path.Combine(Repo.Root, "addons");
         foreach (var dir in Directory.EnumerateDirectories(addons).Order(StringComparer.Ordinal))
         {
             if (File.Exists(Path.Combine(dir, "Dockerfile")))
             {
-                data.Add(Path.GetRelativePath(RepoLayout.Root, Path.Combine(dir, "Dockerfile")));
+                data.Add(Path.GetRelativePath(Repo.Root, Path.Combine(dir, "Dockerfile")));
             }
         }
 
@@ -23,7 +23,7 @@ public sealed class DockerfileTests
     [MemberData(nameof(Dockerfiles))]
     public void Dockerfile_FinalStage_IsChiseledNonRootExecEntrypoint(string file)
     {
-        var lines = File.ReadAllLines(Path.Combine(RepoLayout.Root, file)).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        var lines = File.ReadAllLines(Path.Combine(Repo.Root, file)).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
         var froms = lines.Where(l => l.StartsWith("FROM ", StringComparison.OrdinalIgnoreCase)).ToList();
         var final = lines.Skip(lines.LastIndexOf(froms[^1])).ToList();
 

@@ -28,7 +28,7 @@ internal sealed class Workflow
     /// <summary>Parses <c>.github/workflows/<paramref name="file"/></c>; throws on invalid YAML.</summary>
     public static Workflow Load(string file)
     {
-        var path = Path.Combine(RepoLayout.Root, ".github", "workflows", file);
+        var path = Path.Combine(Repo.Root, ".github", "workflows", file);
         var text = File.ReadAllText(path);
         var stream = new YamlStream();
         stream.Load(new StringReader(text));
@@ -39,7 +39,7 @@ internal sealed class Workflow
 
     /// <summary>Every workflow file name.</summary>
     public static IEnumerable<string> Files() =>
-        Directory.EnumerateFiles(Path.Combine(RepoLayout.Root, ".github", "workflows"), "*.yml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
+        Directory.EnumerateFiles(Path.Combine(Repo.Root, ".github", "workflows"), "*.yml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
 
     /// <summary>The mapping under <paramref name="key"/>, or null.</summary>
     public static YamlMappingNode? Map(YamlMappingNode node, string key) =>

@@ -54,8 +54,20 @@ public sealed class WorkflowTests
         Assert.Contains("dotnet build", wf.Text, StringComparison.Ordinal);
         Assert.Contains(".ci/test", wf.Text, StringComparison.Ordinal);
         Assert.Contains(".ci/publish-aot", wf.Text, StringComparison.Ordinal);
-        Assert.Contains("helm lint --strict", wf.Text.Replace(".tools/helm/", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Contains("template", wf.Text, StringComparison.Ordinal);
+        Assert.Contains("bash .ci/charts", wf.Text, StringComparison.Ordinal);
+        var charts = File.ReadAllText(Path.Combine(Repo.Root, ".ci", "charts"));
+        Assert.Contains("lint --strict", charts, StringComparison.Ordinal);
+        Assert.Contains("template", charts, StringComparison.Ordinal);
+        Assert.Contains("dependency update", charts, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReleaseWorkflowsAndPublish_Addons_ReadTheRegistration()
+    {
+        Assert.Contains("addons/addons.json", Workflow.Load("release-images.yml").Text, StringComparison.Ordinal);
+        Assert.Contains(".ci/charts --list", Workflow.Load("release-charts.yml").Text, StringComparison.Ordinal);
+        Assert.Contains("addons/addons.json", File.ReadAllText(Path.Combine(Repo.Root, ".ci", "publish-aot")), StringComparison.Ordinal);
+        Assert.Contains("addons/addons.json", File.ReadAllText(Path.Combine(Repo.Root, ".ci", "charts")), StringComparison.Ordinal);
     }
 
     [Fact]

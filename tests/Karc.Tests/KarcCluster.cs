@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Addons.Karc.Cli;
 using Addons.Kit.Kubernetes.Config;
+using Addons.Kit.Testing.Crds;
 using Addons.Kit.Testing.Emulator;
+using Addons.Kit.Testing.Repository;
 
 namespace Karc.Tests;
 
@@ -30,18 +32,16 @@ internal sealed class KarcCluster : IAsyncDisposable
         var api = await KubeApiEmulator.StartAsync(new EmulatorOptions(), ct);
         var dir = Directory.CreateTempSubdirectory("karc-test-").FullName;
         var cluster = new KarcCluster(api, dir);
-        var suffix = karpenterVersions == "v1beta1" ? "-v1beta1" : "";
-        await api.ApplyYamlAsync(Asset($"crds/nodepools.karpenter.sh{suffix}.yaml"), ct);
-        await api.ApplyYamlAsync(Asset($"crds/nodeclaims.karpenter.sh{suffix}.yaml"), ct);
+        var v1Beta1Only = karpenterVersions == "v1beta1";
+        await api.ApplyYamlAsync(v1Beta1Only ? KarpenterCrds.NodePoolsV1Beta1 : KarpenterCrds.NodePools, ct);
+        await api.ApplyYamlAsync(v1Beta1Only ? KarpenterCrds.NodeClaimsV1Beta1 : KarpenterCrds.NodeClaims, ct);
         if (freezes)
         {
-            await api.ApplyYamlAsync(Asset("chart-crds/consolidationfreezes.karc.io.yaml"), ct);
+            await api.ApplyYamlAsync(await File.ReadAllTextAsync(Repo.PathOf("charts/karc/crds/consolidationfreezes.karc.io.yaml"), ct), ct);
         }
 
         return cluster;
     }
-
-    public static string Asset(string relative) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "testassets", relative));
 
     /// <summary>Seeds a NodePool; <paramref name="budgetsJson"/> is the JSON of spec.disruption.budgets, or null for none.</summary>
     public Task SeedPoolAsync(string name, string? budgetsJson, int? weight = null, string version = "v1", CancellationToken ct = default)

@@ -4,7 +4,9 @@ namespace Addons.Sandbox.Plugins;
 
 /// <summary>
 /// One addon's part in the sandbox: the objects it needs seeded, how it is started and what to tell the
-/// user. Each addon plugs itself in with one implementation listed in <see cref="SandboxAddons"/>.
+/// user. An addon registered with <c>"sandbox": {"plugin": true}</c> in addons/addons.json has one
+/// implementation in this folder, listed in <see cref="SandboxAddons.Plugins"/>; the others run as
+/// <see cref="ManifestSandboxAddon"/>.
 /// </summary>
 internal interface ISandboxAddon
 {
