@@ -5,7 +5,7 @@ namespace Addons.Sandbox;
 /// <summary>Tells the user what runs and how to poke at it.</summary>
 internal static class Banner
 {
-    public static void Print(SandboxContext context, IReadOnlyList<AddonProcess> running)
+    public static void Print(SandboxContext context, IReadOnlyList<AddonProcess> running, AwsSandbox aws)
     {
         var kubeconfig = context.KubeconfigForShell;
         Console.WriteLine();
@@ -26,6 +26,13 @@ internal static class Banner
                 Console.WriteLine("  " + line);
             }
         }
+        Console.WriteLine();
+        Console.WriteLine($"EKS/STS emulator: {aws.Aws.Endpoint} (region {aws.Aws.Region}; cluster {AwsSandbox.ClusterName} at 1.30 whose API is the emulator above; updates take 30 s)");
+        foreach (var command in aws.Commands())
+        {
+            Console.WriteLine("  " + command);
+        }
+
         Console.WriteLine();
         Console.WriteLine("Ctrl+C stops everything.");
     }

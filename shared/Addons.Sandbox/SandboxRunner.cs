@@ -43,6 +43,17 @@ internal static class SandboxRunner
             return 1;
         }
         await using var _ = api;
+        AwsSandbox aws;
+        try
+        {
+            aws = await AwsSandbox.StartAsync(api, options.Port == 65535 ? 0 : options.Port + 1, stop.Token);
+        }
+        catch (IOException e)
+        {
+            await Console.Error.WriteLineAsync($"sandbox: cannot listen on 127.0.0.1:{options.Port + 1} for the EKS/STS emulator ({e.Message}); stop the other sandbox or pass --port <1-65535>");
+            return 1;
+        }
+        await using var __ = aws;
         var context = new SandboxContext(RepoLayout.Root, options.StateDirectory,
             Path.Combine(options.StateDirectory, "kubeconfig"), new Uri(api.BaseUrl));
         api.WriteKubeconfig(context.KubeconfigPath);
@@ -56,7 +67,7 @@ internal static class SandboxRunner
             {
                 await StartAddonsAsync(context, running, stop.Token);
             }
-            Banner.Print(context, running);
+            Banner.Print(context, running, aws);
             await WaitAsync(context, running, stop.Token);
         }
         finally

@@ -21,13 +21,26 @@ public sealed partial class AddonApplication
 
     /// <summary>
     /// Runs the addon until a stop signal or a failure and returns the process exit code (see
-    /// <see cref="ExitCodes"/>): <c>--version</c> prints and returns 0; a configuration error prints one
+    /// <see cref="ExitCodes"/>): <c>--help</c> and <c>--version</c> print and return 0 (no cluster needed); a configuration error prints one
     /// line to stderr and returns 2 before anything starts; a runtime failure returns 1.
     /// </summary>
     /// <param name="cancellationToken">Cancelling it stops the host gracefully, as a signal would.</param>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
-        if (_builder.VersionRequested)
+        var settings = _builder.Settings;
+        if (settings.Error is { } error)
+        {
+            await Console.Error.WriteLineAsync(error.Line);
+            return error.ExitCode;
+        }
+
+        if (settings.HelpRequested)
+        {
+            await Console.Out.WriteAsync(settings.HelpText);
+            return ExitCodes.Clean;
+        }
+
+        if (settings.VersionRequested)
         {
             await Console.Out.WriteLineAsync(_builder.BuildInfo.ToString());
             return ExitCodes.Clean;

@@ -5,6 +5,7 @@ using Addons.Kit.Kubernetes.Config;
 using Addons.Kit.LeaderElection;
 using Addons.Kit.Logging;
 using Addons.Kit.Metrics;
+using Addons.Kit.Settings;
 using Addons.Kit.Shutdown;
 using Addons.Kit.Versioning;
 using Microsoft.Extensions.Configuration;
@@ -24,38 +25,26 @@ namespace Addons.Kit.Hosting;
 /// </summary>
 public sealed class AddonHostBuilder
 {
-    /// <summary>Short flags mapped to configuration keys; <c>--Section:Key=value</c> works for every key.</summary>
-    private static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["--log-level"] = "Logging:Level",
-        ["--log-format"] = "Logging:Format",
-        ["--health-port"] = "Health:Port",
-        ["--shutdown-timeout"] = "Shutdown:Timeout",
-        ["--context"] = "Kubernetes:Context",
-        ["--kubeconfig"] = "Kubernetes:Kubeconfig",
-        ["--leader-elect"] = "LeaderElection:Enabled",
-        ["--lease-name"] = "LeaderElection:LeaseName",
-        ["--lease-namespace"] = "LeaderElection:LeaseNamespace",
-    };
-
     private readonly HostApplicationBuilder _inner;
     private readonly Dictionary<Type, string> _sections = [];
     private bool _controllerHostAdded;
 
-    internal AddonHostBuilder(string[] args, string name, BuildInfo buildInfo)
+    internal AddonHostBuilder(ParsedSettings settings, BuildInfo buildInfo)
     {
-        Name = name;
+        Name = settings.Program;
         BuildInfo = buildInfo;
-        VersionRequested = args.Contains("--version", StringComparer.Ordinal);
-        var configurationArgs = args.Where(a => a != "--version").ToArray();
+        Settings = settings;
         _inner = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
-            ApplicationName = name,
+            ApplicationName = Name,
             ContentRootPath = AppContext.BaseDirectory,
             DisableDefaults = true,
         });
+
+        // Lowest to highest: the addon's defaults for kit keys, Section__Key variables, flags and flat variables.
+        _inner.Configuration.AddInMemoryCollection(settings.ConfigurationDefaults);
         _inner.Configuration.AddEnvironmentVariables();
-        _inner.Configuration.AddCommandLine(configurationArgs, SwitchMappings);
+        _inner.Configuration.AddInMemoryCollection(settings.Configuration);
         AddKitServices();
     }
 
@@ -68,10 +57,11 @@ public sealed class AddonHostBuilder
     /// <summary>The services; add the addon's own here.</summary>
     public IServiceCollection Services => _inner.Services;
 
-    /// <summary>The configuration: environment variables (<c>Section__Key</c>) then command-line flags.</summary>
+    /// <summary>The configuration the kit's options bind from: <c>Section__Key</c> variables, then the kit flags.</summary>
     public IConfigurationManager Configuration => _inner.Configuration;
 
-    internal bool VersionRequested { get; }
+    /// <summary>What the command line and environment said: arguments, help, version, or an error.</summary>
+    public ParsedSettings Settings { get; }
 
     internal IReadOnlyDictionary<Type, string> Sections => _sections;
 

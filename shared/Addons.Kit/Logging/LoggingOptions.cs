@@ -10,9 +10,12 @@ public sealed class LoggingOptions
     /// <summary>The configuration section these options bind from.</summary>
     public const string Section = "Logging";
 
-    /// <summary>Minimum level: Verbose, Debug, Information, Warning, Error, Fatal (Trace and Critical are accepted aliases).</summary>
+    /// <summary>
+    /// Minimum level: Verbose, Debug, Information, Warning, Error, Fatal, or Off; the short names trace,
+    /// info, warn and critical are aliases (the addons' flags use them).
+    /// </summary>
     /// <value>The default value is <c>Information</c>.</value>
-    [OneOf("Verbose", "Trace", "Debug", "Information", "Warning", "Error", "Fatal", "Critical")]
+    [OneOf("Verbose", "Trace", "Debug", "Information", "Info", "Warning", "Warn", "Error", "Fatal", "Critical", "Off")]
     public string Level { get; set; } = "Information";
 
     /// <summary><c>json</c> (compact JSON lines), <c>text</c> (human-readable) or <c>auto</c> (text on a TTY, JSON otherwise).</summary>
@@ -25,9 +28,11 @@ public sealed class LoggingOptions
     {
         "VERBOSE" or "TRACE" => LogEventLevel.Verbose,
         "DEBUG" => LogEventLevel.Debug,
-        "WARNING" => LogEventLevel.Warning,
+        "WARNING" or "WARN" => LogEventLevel.Warning,
         "ERROR" => LogEventLevel.Error,
         "FATAL" or "CRITICAL" => LogEventLevel.Fatal,
+        // Above Fatal: nothing is written.
+        "OFF" => LogEventLevel.Fatal + 1,
         _ => LogEventLevel.Information,
     };
 

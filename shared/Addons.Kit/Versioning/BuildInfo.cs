@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Addons.Kit.Versioning;
 
 /// <summary>Version and commit of the running addon, from Nerdbank.GitVersioning's informational version.</summary>
-/// <param name="Addon">The addon's name, as passed to <see cref="AddonHost.CreateBuilder"/>.</param>
+/// <param name="Addon">The addon's name, as passed to <c>AddonHost.CreateBuilder</c>.</param>
 /// <param name="Version">The semantic version, e.g. <c>0.1.7</c>.</param>
 /// <param name="Commit">The git commit id the binary was built from, or <c>unknown</c>.</param>
 public sealed record BuildInfo(string Addon, string Version, string Commit)

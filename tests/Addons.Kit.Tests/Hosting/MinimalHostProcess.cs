@@ -39,7 +39,10 @@ internal sealed class MinimalHostProcess : IAsyncDisposable
         }
     }
 
-    public static MinimalHostProcess Start(params string[] args)
+    public static MinimalHostProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the host with extra environment variables.</summary>
+    public static MinimalHostProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -60,6 +63,11 @@ internal sealed class MinimalHostProcess : IAsyncDisposable
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         var process = new Process { StartInfo = start };

@@ -27,7 +27,7 @@ public class ChartRbacTests
 
         using var stop = new CancellationTokenSource(KarcCluster.Timeout);
         var options = CliParser.Parse(
-            ["controller", "--kubeconfig", kubeconfig, "--health-port", "0", "--leader-elect", "true", "--lease-name", "karc", "--lease-namespace", "karc-system"],
+            ["controller", "--kubeconfig", kubeconfig, "--health-port", "0", "--leader-elect=true", "--lease-name", "karc", "--lease-namespace", "karc-system"],
             _ => null);
         var host = ControllerHost.RunAsync(options, stop.Token);
 

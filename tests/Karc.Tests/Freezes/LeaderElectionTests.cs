@@ -40,7 +40,7 @@ public class LeaderElectionTests
         var kubeconfig = Path.Combine(Path.GetDirectoryName(cluster.Kubeconfig)!, identity);
         cluster.Api.WriteKubeconfig(kubeconfig, "emulator", cluster.Api.Rbac.IssueToken("default", identity));
         var options = CliParser.Parse(
-            ["controller", "--kubeconfig", kubeconfig, "--health-port", "0", "--leader-elect", "true", "--lease-name", "karc", "--lease-namespace", "default"],
+            ["controller", "--kubeconfig", kubeconfig, "--health-port", "0", "--leader-elect=true", "--lease-name", "karc", "--lease-namespace", "default"],
             _ => null);
         return ControllerHost.RunAsync(options, stop);
     }

@@ -54,7 +54,7 @@ internal sealed class ApiHandler
             var watch = context.Request.Query["watch"] is { Count: > 0 } w && w.ToString() is "true" or "1";
             var request = ApiRequest.Parse(context.Request.Method, path, watch, _store.Registry)
                 ?? throw new ApiError(404, "NotFound", "the server could not find the requested resource");
-            var identity = _rbac.Authenticate(context.Request.Headers.Authorization.ToString());
+            var identity = await _rbac.AuthenticateAsync(context.Request.Headers.Authorization.ToString(), ct);
             _rbac.Authorize(identity, request);
             if (_faults.Check(request) is { } fault)
             {

@@ -12,7 +12,7 @@ namespace Addons.Kit.Testing.Emulator;
 /// decide, and denials are 403 naming the verb and resource. Every resource request is recorded per
 /// identity, so a test can prove a chart's RBAC is sufficient (nothing denied) and minimal (nothing unused).
 /// </summary>
-public sealed class EmulatorRbac
+public sealed partial class EmulatorRbac
 {
     private readonly ObjectStore _store;
     private readonly ConcurrentDictionary<string, Identity> _tokens = new(StringComparer.Ordinal);

@@ -1,13 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization.Metadata;
-using Addons.Kit.Hosting;
+using Addons.Kit.Controllers;
 using Addons.Kit.Kubernetes.Client;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Addons.Kit.Controllers;
+namespace Addons.Kit.Hosting;
 
 /// <summary><c>AddController</c>: registers a controller with the addon host.</summary>
 public static class ControllerHostBuilderExtensions
