@@ -20,6 +20,7 @@ namespace Addons.Kit.Controllers;
 internal sealed partial class ControllerHost : BackgroundService
 {
     private readonly IEnumerable<ControllerRegistration> _registrations;
+    private readonly IEnumerable<LeaderServiceRegistration> _leaderServices;
     private readonly IServiceProvider _services;
     private readonly ILeaderWork _leader;
     private readonly HealthRegistry _health;
@@ -28,9 +29,11 @@ internal sealed partial class ControllerHost : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<ControllerHost> _logger;
     private IReadOnlyList<IControllerRunner> _controllers = [];
+    private IReadOnlyList<(string Name, ILeaderService Service)> _leaderWork = [];
 
     public ControllerHost(
         IEnumerable<ControllerRegistration> registrations,
+        IEnumerable<LeaderServiceRegistration> leaderServices,
         IServiceProvider services,
         ILeaderWork leader,
         HealthRegistry health,
@@ -40,6 +43,7 @@ internal sealed partial class ControllerHost : BackgroundService
         ILogger<ControllerHost> logger)
     {
         _registrations = registrations;
+        _leaderServices = leaderServices;
         _services = services;
         _leader = leader;
         _health = health;
@@ -53,6 +57,7 @@ internal sealed partial class ControllerHost : BackgroundService
     {
         // Built here, not in ExecuteAsync, so a bad kubeconfig fails the start (exit 2), not a loop.
         _controllers = [.. _registrations.Select(r => r.Create(_services))];
+        _leaderWork = [.. _leaderServices.Select(r => (r.Name, r.Create(_services)))];
         foreach (var controller in _controllers)
         {
             _health.Add(HealthCheckKind.Readiness, "controller/" + controller.Name, () =>
@@ -92,7 +97,9 @@ internal sealed partial class ControllerHost : BackgroundService
         LogLeading(_logger, _controllers.Count);
         var allWatches = Task.WhenAll(_controllers.Select(c => c.RunWatchesAsync(watches.Token)));
         var allWorkers = Task.WhenAll(_controllers.Select(c => c.RunWorkersAsync(leading, drain.Token)));
-        if (await Task.WhenAny(allWorkers, allWatches) == allWatches)
+        var leaderWork = LeaderServiceRunner.RunAsync(_leaderWork, _logger, reason => _exit.Fail(reason), leading);
+        // With no controllers both are the same completed task: only leader work runs.
+        if (_controllers.Count > 0 && await Task.WhenAny(allWorkers, allWatches) == allWatches)
         {
             // Watches run until cancelled; one ending on its own leaves the caches stale.
             LogWatchEnded(_logger, allWatches.Exception?.GetBaseException());
@@ -100,6 +107,20 @@ internal sealed partial class ControllerHost : BackgroundService
         }
 
         await allWorkers;
+        await leaderWork;
+        if (_leaderWork.Count > 0 && !leading.IsCancellationRequested)
+        {
+            // Leader work that returned early keeps leadership (and the controllers) until stop.
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, leading);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stop or loss of leadership: continue with the stop order.
+            }
+        }
+
         LogWorkersDrained(_logger);
         await watches.CancelAsync();
         await allWatches;

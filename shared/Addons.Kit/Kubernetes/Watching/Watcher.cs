@@ -110,7 +110,7 @@ public sealed partial class Watcher<T>
         }, cancellationToken);
         Log.Listed(logger, list.Items.Count, client.Type.Plural, list.ResourceVersion);
         ResourceVersion = list.ResourceVersion;
-        return Store.Replace(list.Items);
+        return Store.Replace(options.Transform is null ? list.Items : [.. list.Items.Select(Prepare)]);
     }
 
     /// <summary>One watch request; errors are reported through <paramref name="outcome"/> because C# cannot yield inside a catch-guarded try.</summary>
@@ -183,7 +183,8 @@ public sealed partial class Watcher<T>
     {
         switch (evt.Type)
         {
-            case WatchEventType.Added or WatchEventType.Modified when evt.Object is { } obj:
+            case WatchEventType.Added or WatchEventType.Modified when evt.Object is { } received:
+                var obj = Prepare(received);
                 var previous = Store.Set(obj);
                 if (previous is not null && previous.Metadata?.ResourceVersion == obj.Metadata?.ResourceVersion)
                 {
@@ -198,6 +199,8 @@ public sealed partial class Watcher<T>
                 return null;
         }
     }
+
+    private T Prepare(T obj) => options.Transform is { } transform ? (T)transform(obj) : obj;
 
     private async Task DelayAfterAsync(Exception failure, CancellationToken cancellationToken)
     {
