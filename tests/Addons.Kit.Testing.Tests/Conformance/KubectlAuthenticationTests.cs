@@ -27,7 +27,7 @@ public sealed class KubectlAuthenticationTests
         await using var e = await EmulatorClient.StartAsync(options, timeoutSeconds: 60);
         e.Api.Rbac.Enabled = true;
         e.Api.Rbac.ExternalTokens = (token, _) => Task.FromResult(token.StartsWith("k8s-aws-v1.", StringComparison.Ordinal)
-            ? new Addons.Kit.Testing.Emulator.Rbac.AuthenticatedUser(token["k8s-aws-v1.".Length..], ["ops"]) : null);
+            ? new Addons.Kit.Testing.Emulator.AuthenticatedUser(token["k8s-aws-v1.".Length..], ["ops"]) : null);
         await e.Api.ApplyYamlAsync("""
             apiVersion: rbac.authorization.k8s.io/v1
             kind: ClusterRoleBinding
