@@ -101,8 +101,7 @@ internal sealed partial class ControllerHost : BackgroundService
         var allWorkers = Task.WhenAll(_controllers.Select(c => c.RunWorkersAsync(leading, drain.Token)));
         var leaderWork = LeaderServiceRunner.RunAsync(_leaderWork, _logger, reason => _exit.Fail(reason), leading);
         var watchFailed = false;
-
-        // With no controllers there are no watches: only leader work runs.
+        // With no controllers there is no watch: only leader work runs.
         if (watchTasks.Length > 0)
         {
             var firstWatchEnded = Task.WhenAny(watchTasks);
