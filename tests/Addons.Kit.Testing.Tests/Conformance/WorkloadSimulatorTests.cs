@@ -97,11 +97,10 @@ public sealed class WorkloadSimulatorTests
     {
         await using var e = await EmulatorClient.StartAsync(Options, timeoutSeconds: 120);
         using var kubectl = new Kubectl(e.Api);
-        var charts = Path.Combine(RepoRoot(), "charts");
-
         foreach (var chart in new[] { "karc", "cleaner" })
         {
-            var install = await kubectl.HelmAsync(e.Ct, "install", chart, Path.Combine(charts, chart), "--namespace", "addons", "--create-namespace", "--wait", "--timeout", "60s");
+            // A prepared copy of the chart: addon-common vendored, the checkout untouched.
+            var install = await kubectl.HelmAsync(e.Ct, "install", chart, await HelmCli.PrepareAsync($"charts/{chart}"), "--namespace", "addons", "--create-namespace", "--wait", "--timeout", "60s");
             Assert.True(install.ExitCode == 0, install.Stderr);
         }
 
@@ -111,16 +110,5 @@ public sealed class WorkloadSimulatorTests
         var running = phases.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(running.Length >= 4, phases);
         Assert.All(running, p => Assert.Equal("Running", p));
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Addons.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Addons.sln not found above " + AppContext.BaseDirectory);
     }
 }
