@@ -110,11 +110,14 @@ internal static class SandboxRunner
         return exitCode;
     }
 
-    /// <summary>port+1, port+2, ... per addon, or a free port when that one is taken; never shared with another sandbox.</summary>
+    /// <summary>
+    /// port+2, port+3, ... per addon (port+1 is the EKS/STS emulator's), or a free port when that one is taken;
+    /// never shared with another sandbox.
+    /// </summary>
     private static Dictionary<string, int> AssignPorts(int apiPort)
     {
         var ports = new Dictionary<string, int>(StringComparer.Ordinal);
-        var candidate = apiPort;
+        var candidate = apiPort + 1;
         foreach (var addon in SandboxAddons.All)
         {
             candidate++;

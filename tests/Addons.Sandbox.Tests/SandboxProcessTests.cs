@@ -15,30 +15,32 @@ public sealed class SandboxProcessTests : IDisposable
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(180);
     private readonly string _state = Directory.CreateTempSubdirectory("sandbox-test-").FullName;
 
-    [Fact(Skip = "Fails with 503 from an addon /readyz right after the banner when run after the other sandbox tests (passes alone); found at the end of the session of 2026-12-02, to be fixed first thing next session")]
+    [Fact]
     public async Task Run_TwoSideBySide_BannerOnlyWhenReadyNeverCrossAndExitZero()
     {
         using var timeout = new CancellationTokenSource(Bound);
         var second = Directory.CreateTempSubdirectory("sandbox-test-").FullName;
         try
         {
-            var portA = FreePort();
-            var portB = FreePort();
+            // Each sandbox derives port+1 (EKS/STS) and port+2.. (addons) from its base: bases far apart, below
+            // the kernel's ephemeral range so neither another test's client socket nor the other sandbox takes them.
+            var portA = FreeBase(20000);
+            var portB = FreeBase(portA + 100);
             using var a = StartSandbox("--port", portA.ToString(CultureInfo.InvariantCulture), "--state-dir", _state);
             using var b = StartSandbox("--port", portB.ToString(CultureInfo.InvariantCulture), "--state-dir", second);
             var outputA = new OutputLog(a);
             var outputB = new OutputLog(b);
 
             await outputA.WaitForLineAsync(l => l.Contains("Ctrl+C stops everything.", StringComparison.Ordinal), timeout.Token);
-            var readyA = await ReadyzAsync(outputA.Text, "karc", timeout.Token);
+            var readyA = await ReadyzAsync(outputA.Text, _state, "karc", timeout.Token);
             await outputB.WaitForLineAsync(l => l.Contains("Ctrl+C stops everything.", StringComparison.Ordinal), timeout.Token);
-            var readyB = await ReadyzAsync(outputB.Text, "karc", timeout.Token);
+            var readyB = await ReadyzAsync(outputB.Text, second, "karc", timeout.Token);
 
             // The banner came after every addon answered 200: one probe right after it, no polling.
-            Assert.Equal(HttpStatusCode.OK, readyA);
-            Assert.Equal(HttpStatusCode.OK, readyB);
-            Assert.Equal(HttpStatusCode.OK, await ReadyzAsync(outputA.Text, "cleaner", timeout.Token));
-            Assert.Equal(HttpStatusCode.OK, await ReadyzAsync(outputB.Text, "cleaner", timeout.Token));
+            Assert.True(readyA is null, readyA);
+            Assert.True(readyB is null, readyB);
+            Assert.Null(await ReadyzAsync(outputA.Text, _state, "cleaner", timeout.Token));
+            Assert.Null(await ReadyzAsync(outputB.Text, second, "cleaner", timeout.Token));
             Assert.Contains($"https://127.0.0.1:{portA}/", outputA.Text, StringComparison.Ordinal);
             Assert.NotEqual(AddonPort(outputA.Text, "karc"), AddonPort(outputB.Text, "karc"));
             Assert.NotEqual(AddonPort(outputA.Text, "cleaner"), AddonPort(outputB.Text, "cleaner"));
@@ -138,11 +140,18 @@ public sealed class SandboxProcessTests : IDisposable
     }
 
     /// <summary>One readiness probe of an addon at the port its banner printed.</summary>
-    private static async Task<HttpStatusCode> ReadyzAsync(string output, string addon, CancellationToken cancellationToken)
+    /// <summary>null when it answered 200, else what it answered, the sandbox's output and the addon's log.</summary>
+    private static async Task<string?> ReadyzAsync(string output, string stateDirectory, string addon, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{AddonPort(output, addon)}/readyz"), cancellationToken);
-        return response.StatusCode;
+        using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{AddonPort(output, addon)}/readyz?verbose"), cancellationToken);
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            return null;
+        }
+        var log = Path.Combine(stateDirectory, "logs", addon + ".log");
+        return $"{addon} /readyz answered {(int)response.StatusCode}:\n{await response.Content.ReadAsStringAsync(cancellationToken)}\n"
+            + $"sandbox output:\n{output}\n{addon}.log:\n{(File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(30)) : "(none)")}";
     }
 
     /// <summary>Re-checks a condition the sandbox's controller reaches on its own; the bound comes from the token.</summary>
@@ -154,11 +163,31 @@ public sealed class SandboxProcessTests : IDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>The first port from <paramref name="from"/> on whose next nine ports are free too.</summary>
+    private static int FreeBase(int from)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var port = from + Random.Shared.Next(0, 5000); port < 32000; port += 10)
+        {
+            if (Enumerable.Range(port, 10).All(IsFree))
+            {
+                return port;
+            }
+        }
+        throw new InvalidOperationException($"no ten free ports in a row from {from}");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     private static void Signal(int pid, int signal)

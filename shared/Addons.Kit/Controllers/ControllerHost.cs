@@ -60,8 +60,12 @@ internal sealed partial class ControllerHost : BackgroundService
         _leaderWork = [.. _leaderServices.Select(r => (r.Name, r.Create(_services)))];
         foreach (var controller in _controllers)
         {
+            // A standby behind another replica's Lease is ready; the leader once its caches are synced; a replica
+            // that has not yet learnt which it is, is not (it may be about to lead with empty caches).
             _health.Add(HealthCheckKind.Readiness, "controller/" + controller.Name, () =>
-                !_leader.IsLeading || controller.HasSynced ? HealthCheckResult.Pass : HealthCheckResult.Fail("caches not synced"));
+                !_leader.KnowsLeader ? HealthCheckResult.Fail("campaigning for the lease")
+                : !_leader.IsLeading || controller.HasSynced ? HealthCheckResult.Pass
+                : HealthCheckResult.Fail("caches not synced"));
             _health.Add(HealthCheckKind.Liveness, "controller/" + controller.Name + "/workers", () =>
                 controller.OldestReconcile <= controller.StuckAfter ? HealthCheckResult.Pass : HealthCheckResult.Fail("a reconcile is running past its bound"));
         }

@@ -37,6 +37,7 @@ public sealed partial class LeaderElector
     private long deadline;
     private bool leading;
     private bool stopping;
+    private bool sawOtherHolder;
     private int ran;
     private string? lostReason;
 
@@ -84,6 +85,9 @@ public sealed partial class LeaderElector
             }
         }
     }
+
+    /// <summary>True once this replica has led or has read a valid Lease that another replica holds.</summary>
+    public bool KnowsLeader => IsLeader || Volatile.Read(ref sawOtherHolder);
 
     /// <summary>Completes, with the reason, when leadership is lost unintentionally. The host observes it and exits non-zero.</summary>
     public Task<string> LeadershipLost => lost.Task;
@@ -167,6 +171,7 @@ public sealed partial class LeaderElector
 
             if (lease.LastHolder is { Length: > 0 } holder && holder != Identity)
             {
+                Volatile.Write(ref sawOtherHolder, true);
                 Log.Held(logger, Namespace, LeaseName, holder);
             }
 
