@@ -6,21 +6,29 @@ namespace Addons.Gss.Configuration;
 /// </summary>
 internal static class ExcludeList
 {
-    public static IReadOnlySet<string> Read(Setting setting, string? path)
+    /// <summary>Reads <paramref name="path"/>; null with <paramref name="problem"/> set when it cannot be read.</summary>
+    public static IReadOnlySet<string>? TryRead(string path, out string? problem)
     {
-        var file = path ?? GssOptionsParser.DefaultExcludeFile;
-        if (!File.Exists(file))
+        problem = null;
+        if (!File.Exists(path))
         {
-            return path is null ? new HashSet<string>(StringComparer.Ordinal) : throw ConfigurationException.Invalid(setting, path, "no such file");
+            if (path == GssOptions.DefaultExcludeFile)
+            {
+                return new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            problem = "no such file";
+            return null;
         }
 
         try
         {
-            return Parse(File.ReadAllLines(file));
+            return Parse(File.ReadAllLines(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw ConfigurationException.Invalid(setting, file, e.Message);
+            problem = e.Message;
+            return null;
         }
     }
 

@@ -7,25 +7,22 @@ namespace Addons.Gss.Configuration;
 /// </summary>
 internal static class GitHubUrls
 {
-    public static (Uri Api, Uri Web) Normalize(Setting setting, string raw)
+    /// <summary>False when <paramref name="raw"/> is not an absolute http(s) URL without a query.</summary>
+    public static bool TryNormalize(string raw, out GitHubServer server)
     {
-        if (!Uri.TryCreate(raw.TrimEnd('/'), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Query.Length > 0)
+        server = null!;
+        if (!Uri.TryCreate(raw.Trim().TrimEnd('/'), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Query.Length > 0)
         {
-            throw ConfigurationException.Invalid(setting, raw);
+            return false;
         }
 
         var root = uri.GetLeftPart(UriPartial.Authority);
         var path = uri.AbsolutePath.TrimEnd('/');
-        if (uri.Host is "github.com" or "www.github.com" or "api.github.com")
-        {
-            return (new Uri("https://api.github.com"), new Uri("https://github.com"));
-        }
-
-        if (path.EndsWith("/api/v3", StringComparison.OrdinalIgnoreCase))
-        {
-            return (new Uri(root + path), new Uri(root + path[..^"/api/v3".Length]));
-        }
-
-        return (new Uri(root + path + "/api/v3"), new Uri(root + path));
+        server = uri.Host is "github.com" or "www.github.com" or "api.github.com"
+            ? new GitHubServer(new Uri("https://api.github.com"), new Uri("https://github.com"), raw.Trim())
+            : path.EndsWith("/api/v3", StringComparison.OrdinalIgnoreCase)
+                ? new GitHubServer(new Uri(root + path), new Uri(root + path[..^"/api/v3".Length]), raw.Trim())
+                : new GitHubServer(new Uri(root + path + "/api/v3"), new Uri(root + path), raw.Trim());
+        return true;
     }
 }

@@ -1,55 +1,73 @@
-using Microsoft.Extensions.Logging;
-
 namespace Addons.Gss.Configuration;
 
-/// <summary>gss's validated settings; defaults are the original's unless marked new.</summary>
-internal sealed record GssOptions
+/// <summary>
+/// gss's settings (<see cref="GssSettings.Definition"/> binds each one to its flat environment variable);
+/// the property initialisers are the defaults — the original's unless marked new.
+/// </summary>
+internal sealed class GssOptions
 {
-    public required string GitHubToken { get; init; }
+    /// <summary>The default exclude file (absent is fine; a path given explicitly must exist).</summary>
+    public const string DefaultExcludeFile = "/etc/gss/exclude-repos.txt";
 
-    public required string Organization { get; init; }
+    /// <summary><c>GITHUB_TOKEN</c> (required; never logged).</summary>
+    public string GitHubToken { get; set; } = string.Empty;
 
-    /// <summary>The REST root, e.g. <c>https://ghe.example.com/api/v3</c> or <c>https://api.github.com</c> (no trailing slash).</summary>
-    public required Uri ApiUrl { get; init; }
+    /// <summary><c>GITHUB_ORG</c> (required).</summary>
+    public string Organization { get; set; } = string.Empty;
+
+    /// <summary>The REST root, e.g. <c>https://ghe.example.com/api/v3</c> or <c>https://api.github.com</c> (from <c>GITHUB_BASE_URL</c>).</summary>
+    public Uri ApiUrl { get; set; } = new("https://api.github.com");
 
     /// <summary>The web root for links, e.g. <c>https://ghe.example.com</c>.</summary>
-    public required Uri WebUrl { get; init; }
+    public Uri WebUrl { get; set; } = new("https://github.com");
 
-    public PublisherType Publisher { get; init; } = PublisherType.Console;
+    /// <summary>The default value is console.</summary>
+    public PublisherType Publisher { get; set; } = PublisherType.Console;
 
-    public string? SlackToken { get; init; }
+    public string? SlackToken { get; set; }
 
-    public string? SlackChannelId { get; init; }
+    public string? SlackChannelId { get; set; }
 
-    public string? SlackCanvasId { get; init; }
+    public string? SlackCanvasId { get; set; }
 
-    public Uri? SlackWebhookUrl { get; init; }
+    public Uri? SlackWebhookUrl { get; set; }
 
-    /// <summary>The Slack Web API root. The default value is <c>https://slack.com/api</c>.</summary>
-    public Uri SlackApiUrl { get; init; } = new("https://slack.com/api");
+    /// <summary><c>SLACK_BASE_URL</c> (new): the Slack root for tests and the sandbox; null = the real Slack.</summary>
+    public Uri? SlackBaseUrl { get; set; }
 
-    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+    /// <summary>The Slack Web API root: <c>https://slack.com/api</c>, or <c>{SLACK_BASE_URL}/api</c>.</summary>
+    public Uri SlackApiUrl => SlackBaseUrl is { } root ? new Uri(root.AbsoluteUri.TrimEnd('/') + "/api") : new Uri("https://slack.com/api");
 
-    /// <summary>The default value is 60 s.</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>The prefix every incoming webhook URL must have.</summary>
+    public string SlackWebhookPrefix => SlackBaseUrl is { } root ? root.AbsoluteUri.TrimEnd('/') + "/" : "https://hooks.slack.com/";
 
-    /// <summary>The default value is 10.</summary>
-    public int ConcurrentScans { get; init; } = 10;
+    /// <summary>Timeout of one GitHub or Slack attempt. The default value is 60 s.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Repositories scanned at once. The default value is 10.</summary>
+    public int ConcurrentScans { get; set; } = 10;
 
     /// <summary>The default value is 3.</summary>
-    public int ConnectivityMaxRetries { get; init; } = 3;
+    public int ConnectivityMaxRetries { get; set; } = 3;
 
     /// <summary>The default value is 5 s.</summary>
-    public TimeSpan ConnectivityRetryInterval { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan ConnectivityRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The default value is 5 s.</summary>
-    public TimeSpan ConnectivityTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan ConnectivityTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The default value is Asia/Seoul (the original's hard-coded KST).</summary>
-    public required TimeZoneInfo TimeZone { get; init; }
+    /// <summary><c>TIMEZONE</c> (new): the zone of the local-time column. The default value is Asia/Seoul (the original's hard-coded KST).</summary>
+    public string TimeZoneId { get; set; } = "Asia/Seoul";
 
-    /// <summary>Repository names to skip (exact match).</summary>
-    public IReadOnlySet<string> ExcludedRepositories { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>The zone named by <see cref="TimeZoneId"/> (validated when the settings are read).</summary>
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
-    public bool IncludeArchived { get; init; }
+    /// <summary><c>EXCLUDE_FILE</c> (new name; the original's path is the default).</summary>
+    public string ExcludeFile { get; set; } = DefaultExcludeFile;
+
+    /// <summary>Repository names to skip (exact match), read from <see cref="ExcludeFile"/> when the settings are checked.</summary>
+    public IReadOnlySet<string> ExcludedRepositories { get; set; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary><c>INCLUDE_ARCHIVED</c> (new). The default value is false.</summary>
+    public bool IncludeArchived { get; set; }
 }

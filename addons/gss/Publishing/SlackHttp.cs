@@ -2,16 +2,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 
 namespace Addons.Gss.Publishing;
 
 /// <summary>
-/// POSTs JSON to Slack with a timeout per attempt, waiting out 429 with <c>Retry-After</c> (at most
-/// <see cref="MaxRateLimitWaits"/> times). Web API answers with <c>ok:false</c> become a
+/// POSTs JSON to Slack on a kit outbound client (<c>Addons.Kit.Http</c>: a timeout per attempt, 429 with
+/// <c>Retry-After</c> waited out at most <see cref="MaxRateLimitWaits"/> times). Web API answers with <c>ok:false</c> become a
 /// <see cref="PublishException"/> naming Slack's <c>error</c>. Tokens and webhook URLs are never logged.
 /// </summary>
-internal sealed partial class SlackHttp(HttpClient http, TimeSpan timeout, TimeProvider time, ILogger<SlackHttp> logger)
+internal sealed class SlackHttp(HttpClient http, TimeSpan timeout)
 {
     public const int MaxRateLimitWaits = 3;
 
@@ -42,61 +41,46 @@ internal sealed partial class SlackHttp(HttpClient http, TimeSpan timeout, TimeP
 
     private async Task<string> PostAsync(Uri url, string what, string? token, byte[] json, CancellationToken ct)
     {
-        for (var waits = 0; ; waits++)
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(json) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        if (token is not null)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(json) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            if (token is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            // The kit's client waits out 429 + Retry-After (any method: Slack did not act on it).
+            response = await http.SendAsync(request, ct);
+        }
+        catch (TimeoutException)
+        {
+            throw new PublishException($"Slack {what} timed out after {timeout.TotalSeconds}s");
+        }
+        catch (HttpRequestException e)
+        {
+            throw new PublishException($"Slack {what} failed: {e.Message}", e);
+        }
+
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(ct);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                throw new PublishException($"Slack {what} still rate limited after {MaxRateLimitWaits} waits");
             }
 
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            limit.CancelAfter(timeout);
-            HttpResponseMessage response;
-            try
+            if (!response.IsSuccessStatusCode)
             {
-                response = await http.SendAsync(request, limit.Token);
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                throw new PublishException($"Slack {what} timed out after {timeout.TotalSeconds}s");
-            }
-            catch (HttpRequestException e)
-            {
-                throw new PublishException($"Slack {what} failed: {e.Message}", e);
+                throw new PublishException($"Slack {what} failed: {(int)response.StatusCode} {Shorten(text)}");
             }
 
-            using (response)
-            {
-                var text = await response.Content.ReadAsStringAsync(ct);
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                {
-                    if (waits >= MaxRateLimitWaits)
-                    {
-                        throw new PublishException($"Slack {what} still rate limited after {MaxRateLimitWaits} waits");
-                    }
-
-                    var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-                    LogRateLimited(logger, what, wait.TotalSeconds);
-                    await Task.Delay(wait, time, ct);
-                    continue;
-                }
-
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new PublishException($"Slack {what} failed: {(int)response.StatusCode} {Shorten(text)}");
-                }
-
-                return text;
-            }
+            return text;
         }
     }
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 
     internal static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {What} rate limited; retrying in {Seconds}s")]
-    private static partial void LogRateLimited(ILogger logger, string what, double seconds);
 }

@@ -9,6 +9,7 @@ namespace Addons.Gss.Scanning;
 /// <c>CONNECTIVITY_MAX_RETRIES</c> times, <c>CONNECTIVITY_RETRY_INTERVAL</c> apart, each attempt bounded by
 /// <c>CONNECTIVITY_TIMEOUT</c>; then <see cref="ScanFailedException"/>
 /// "Failed to connect to GitHub Enterprise Server after N attempts: &lt;cause&gt;".
+/// <paramref name="http"/> is a kit outbound client without retries whose attempt timeout is <c>CONNECTIVITY_TIMEOUT</c>.
 /// </summary>
 internal sealed partial class ConnectivityCheck(HttpClient http, TimeProvider time, ILogger<ConnectivityCheck> logger)
 {
@@ -18,12 +19,10 @@ internal sealed partial class ConnectivityCheck(HttpClient http, TimeProvider ti
         var cause = "no attempt made";
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            limit.CancelAfter(timeout);
             try
             {
-                using var response = await http.GetAsync(url, limit.Token);
-                var body = await response.Content.ReadAsByteArrayAsync(limit.Token);
+                using var response = await http.GetAsync(url, ct);
+                var body = await response.Content.ReadAsByteArrayAsync(ct);
                 if (response.IsSuccessStatusCode && IsJsonObject(body))
                 {
                     LogConnected(logger, url.GetLeftPart(UriPartial.Path), attempt);
@@ -34,7 +33,7 @@ internal sealed partial class ConnectivityCheck(HttpClient http, TimeProvider ti
                     ? $"{(int)response.StatusCode} from {url.AbsolutePath} is not a JSON object (is GITHUB_BASE_URL a GitHub server?)"
                     : $"{(int)response.StatusCode} {response.ReasonPhrase} from {url.AbsolutePath}";
             }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            catch (TimeoutException)
             {
                 cause = $"timed out after {timeout.TotalSeconds}s";
             }

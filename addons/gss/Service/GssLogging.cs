@@ -9,21 +9,25 @@ using Serilog.Extensions.Logging;
 namespace Addons.Gss.Service;
 
 /// <summary>
-/// Logs go to stderr (stdout carries the report, which json and markdown make machine-readable),
-/// one text line each. gss's seam for the kit's job-mode logging once that lands.
+/// Logs of an in-process run (<see cref="GssProgram"/>: tests, the benchmark) to a writer, one text line
+/// each. The process itself logs through the kit host (to stderr: stdout carries the report).
 /// </summary>
 internal static class GssLogging
 {
     private const string Template = "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffZ} {Level:u4} {Message:lj}{NewLine}{Exception}";
 
-    public static ILoggerFactory Create(Microsoft.Extensions.Logging.LogLevel level, TextWriter errors)
+    /// <param name="level">The kit's <c>Logging:Level</c> value (Verbose, Debug, Information, Warning, Error, Fatal, Off).</param>
+    /// <param name="errors">Where the lines go.</param>
+    public static ILoggerFactory Create(string level, TextWriter errors)
     {
         var serilog = new LoggerConfiguration()
-            .MinimumLevel.Is(level switch
+            .MinimumLevel.Is(level.ToUpperInvariant() switch
             {
-                Microsoft.Extensions.Logging.LogLevel.Debug => LogEventLevel.Debug,
-                Microsoft.Extensions.Logging.LogLevel.Warning => LogEventLevel.Warning,
-                Microsoft.Extensions.Logging.LogLevel.Error => LogEventLevel.Error,
+                "VERBOSE" => LogEventLevel.Verbose,
+                "DEBUG" => LogEventLevel.Debug,
+                "WARNING" => LogEventLevel.Warning,
+                "ERROR" => LogEventLevel.Error,
+                "FATAL" or "OFF" => LogEventLevel.Fatal,
                 _ => LogEventLevel.Information,
             })
             .MinimumLevel.Override("System", LogEventLevel.Warning)

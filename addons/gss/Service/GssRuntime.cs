@@ -1,14 +1,11 @@
 namespace Addons.Gss.Service;
 
-/// <summary>What a run takes from outside besides settings: the clock, the HTTP stack, where text goes. Tests replace parts.</summary>
+/// <summary>What an in-process run (<see cref="GssProgram"/>: tests, the benchmark) takes from outside besides settings.</summary>
 internal sealed record GssRuntime
 {
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    /// <summary>The handler every HTTP client uses; null = a pooled <see cref="SocketsHttpHandler"/>.</summary>
-    public HttpMessageHandler? Handler { get; init; }
-
-    /// <summary>First retry delay of GitHub requests. The default value is 500 ms.</summary>
+    /// <summary>First retry delay of GitHub and Slack requests. The default value is 500 ms.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The report (console, json, markdown).</summary>

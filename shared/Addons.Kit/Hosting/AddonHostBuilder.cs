@@ -96,6 +96,20 @@ public sealed class AddonHostBuilder
         return this;
     }
 
+    /// <summary>
+    /// Sends log lines to stderr by default (<c>Logging:Output=stderr</c>): for a job whose stdout is its
+    /// output, such as a report in JSON. Configuration (<c>--Logging:Output=stdout</c>) still overrides.
+    /// </summary>
+    public AddonHostBuilder LogToStandardError()
+    {
+        // Inserted first so environment variables and flags, added before, still win.
+        ((IConfigurationBuilder)_inner.Configuration).Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = [new($"{LoggingOptions.Section}:Output", "stderr")],
+        });
+        return this;
+    }
+
     /// <summary>Finishes configuration; the host is built and started by <see cref="AddonApplication.RunAsync"/>.</summary>
     public AddonApplication Build() => new(this);
 

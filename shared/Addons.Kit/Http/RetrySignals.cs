@@ -9,6 +9,9 @@ internal static class RetrySignals
     /// <summary>Values of <c>X-RateLimit-Reset</c> above this are Unix epoch seconds (GitHub); below, seconds to wait.</summary>
     private const long EpochThreshold = 1_000_000_000;
 
+    /// <summary>Added to a wait until an epoch <c>X-RateLimit-Reset</c> (whole seconds, the target's clock).</summary>
+    public static readonly TimeSpan EpochResetMargin = TimeSpan.FromSeconds(1);
+
     /// <summary>GET, HEAD, OPTIONS, TRACE, PUT and DELETE may be sent twice with the same effect (RFC 9110 §9.2.2).</summary>
     public static bool IsIdempotent(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options ||
@@ -60,8 +63,10 @@ internal static class RetrySignals
             return null;
         }
 
+        // An epoch reset is a whole second and the target's clock is not ours: wait one second past it, so
+        // a reset "now" (or just passed by our clock) is not retried at once into another refusal.
         return value > EpochThreshold
-            ? NotNegative(DateTimeOffset.FromUnixTimeSeconds(value) - now)
+            ? NotNegative(DateTimeOffset.FromUnixTimeSeconds(value) - now) + EpochResetMargin
             : TimeSpan.FromSeconds(value);
     }
 

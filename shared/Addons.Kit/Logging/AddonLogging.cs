@@ -17,8 +17,11 @@ internal static class AddonLogging
             .MinimumLevel.Override("System", LogEventLevel.Warning)
             .Enrich.With(new DefaultSourceContextEnricher(addon));
 
+        // Every level to stderr when asked (Verbose is the lowest level), else everything to stdout.
+        LogEventLevel? toStandardError = options.ToStandardError ? LogEventLevel.Verbose : null;
         return options.UseJson(stdoutIsTerminal)
-            ? configuration.WriteTo.Console(new CompactJsonFormatter())
-            : configuration.WriteTo.Console(outputTemplate: TextTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            ? configuration.WriteTo.Console(new CompactJsonFormatter(), standardErrorFromLevel: toStandardError)
+            : configuration.WriteTo.Console(
+                outputTemplate: TextTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: toStandardError);
     }
 }

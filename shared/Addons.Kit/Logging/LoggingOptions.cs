@@ -23,6 +23,17 @@ public sealed class LoggingOptions
     [OneOf("auto", "json", "text")]
     public string Format { get; set; } = "auto";
 
+    /// <summary>
+    /// Where log lines go: <c>stdout</c>, or <c>stderr</c> for a job whose stdout is its output (gss's report;
+    /// <c>AddonHostBuilder.LogToStandardError</c> makes it the addon's default).
+    /// </summary>
+    /// <value>The default value is <c>stdout</c>.</value>
+    [OneOf("stdout", "stderr")]
+    public string Output { get; set; } = "stdout";
+
+    /// <summary>True when <see cref="Output"/> is stderr.</summary>
+    internal bool ToStandardError => Output.Equals("stderr", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The Serilog level for <see cref="Level"/> (call after validation).</summary>
     internal LogEventLevel MinimumLevel => Level.ToUpperInvariant() switch
     {

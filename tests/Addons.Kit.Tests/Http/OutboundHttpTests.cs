@@ -145,6 +145,43 @@ public sealed class OutboundHttpTests
     }
 
     [Fact]
+    public async Task Get_403WithEpochResetAlreadyReached_WaitsOneSecondMarginNotZero()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var server = await LoopbackServer.StartAsync(cts.Token);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        server.Respond = (ctx, n) =>
+        {
+            if (n == 1)
+            {
+                // GitHub's reset is whole seconds: "this second" may still be refused by the server.
+                ctx.Response.Headers["X-RateLimit-Remaining"] = "0";
+                ctx.Response.Headers["X-RateLimit-Reset"] = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+                return Status(ctx, 403);
+            }
+
+            return ctx.Response.WriteAsync("ok");
+        };
+        using var http = new OutboundHttp(null, time);
+        using var client = http.CreateClient(Target(server.BaseUrl));
+
+        var pending = client.GetAsync("repos", cts.Token);
+        while (server.Requests.IsEmpty)
+        {
+            await Task.Delay(10, cts.Token);
+        }
+
+        await Task.Delay(200, cts.Token);
+        var beforeMargin = server.Requests.Count;
+        time.Advance(TimeSpan.FromSeconds(1));
+        using var response = await pending;
+
+        Assert.Equal(1, beforeMargin);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task Get_SuccessWithRemainingZero_NextRequestWaitsUntilReset()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));

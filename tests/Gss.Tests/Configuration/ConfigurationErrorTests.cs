@@ -6,23 +6,23 @@ namespace Addons.Gss.Tests.Configuration;
 public sealed class ConfigurationErrorTests
 {
     [Theory]
-    [InlineData("GITHUB_TOKEN", null, "GITHUB_TOKEN is required")]
-    [InlineData("GITHUB_ORG", null, "GITHUB_ORG is required")]
-    [InlineData("GITHUB_BASE_URL", null, "GITHUB_BASE_URL is required")]
-    [InlineData("GITHUB_BASE_URL", "ghe.example.com", "GITHUB_BASE_URL='ghe.example.com' is invalid")]
-    [InlineData("GITHUB_BASE_URL", "ftp://ghe.example.com", "GITHUB_BASE_URL='ftp://ghe.example.com' is invalid")]
-    [InlineData("PUBLISHER_TYPE", "email", "PUBLISHER_TYPE='email' is invalid: accepted console, slack-canvas, slack-webhook, json or markdown")]
-    [InlineData("REQUEST_TIMEOUT", "0", "REQUEST_TIMEOUT='0' is invalid: accepted an integer of at least 1")]
-    [InlineData("REQUEST_TIMEOUT", "ten", "REQUEST_TIMEOUT='ten' is invalid")]
-    [InlineData("CONCURRENT_SCANS", "0", "CONCURRENT_SCANS='0' is invalid: accepted an integer from 1 to 100")]
-    [InlineData("CONCURRENT_SCANS", "101", "CONCURRENT_SCANS='101' is invalid")]
-    [InlineData("CONNECTIVITY_MAX_RETRIES", "0", "CONNECTIVITY_MAX_RETRIES='0' is invalid: accepted an integer of at least 1")]
-    [InlineData("CONNECTIVITY_RETRY_INTERVAL", "-1", "CONNECTIVITY_RETRY_INTERVAL='-1' is invalid")]
-    [InlineData("CONNECTIVITY_TIMEOUT", "0", "CONNECTIVITY_TIMEOUT='0' is invalid")]
-    [InlineData("LOG_LEVEL", "VERBOSE", "LOG_LEVEL='VERBOSE' is invalid: accepted DEBUG, INFO, WARN or ERROR")]
-    [InlineData("TIMEZONE", "Mars/Olympus", "TIMEZONE='Mars/Olympus' is invalid (unknown zone)")]
-    [InlineData("EXCLUDE_FILE", "/nonexistent/exclude.txt", "EXCLUDE_FILE='/nonexistent/exclude.txt' is invalid (no such file)")]
-    [InlineData("INCLUDE_ARCHIVED", "maybe", "INCLUDE_ARCHIVED='maybe' is invalid")]
+    [InlineData("GITHUB_TOKEN", null, "GITHUB_TOKEN: required but not set")]
+    [InlineData("GITHUB_ORG", null, "--github-org (env GITHUB_ORG): required but not set")]
+    [InlineData("GITHUB_BASE_URL", null, "--github-base-url (env GITHUB_BASE_URL): required but not set")]
+    [InlineData("GITHUB_BASE_URL", "ghe.example.com", "--github-base-url (env GITHUB_BASE_URL): invalid value \"ghe.example.com\"; accepted values: an http(s) URL")]
+    [InlineData("GITHUB_BASE_URL", "ftp://ghe.example.com", "--github-base-url (env GITHUB_BASE_URL): invalid value \"ftp://ghe.example.com\"")]
+    [InlineData("PUBLISHER_TYPE", "email", "--publisher-type (env PUBLISHER_TYPE): invalid value \"email\"; accepted values: console, slack-canvas, slack-webhook, json or markdown")]
+    [InlineData("REQUEST_TIMEOUT", "0", "--request-timeout (env REQUEST_TIMEOUT): invalid value \"0\"; accepted values: an integer from 1 to 86400 (seconds)")]
+    [InlineData("REQUEST_TIMEOUT", "ten", "--request-timeout (env REQUEST_TIMEOUT): invalid value \"ten\"")]
+    [InlineData("CONCURRENT_SCANS", "0", "--concurrent-scans (env CONCURRENT_SCANS): invalid value \"0\"; accepted values: an integer from 1 to 100")]
+    [InlineData("CONCURRENT_SCANS", "101", "--concurrent-scans (env CONCURRENT_SCANS): invalid value \"101\"")]
+    [InlineData("CONNECTIVITY_MAX_RETRIES", "0", "--connectivity-max-retries (env CONNECTIVITY_MAX_RETRIES): invalid value \"0\"; accepted values: an integer from 1 to 1000")]
+    [InlineData("CONNECTIVITY_RETRY_INTERVAL", "-1", "--connectivity-retry-interval (env CONNECTIVITY_RETRY_INTERVAL): invalid value \"-1\"")]
+    [InlineData("CONNECTIVITY_TIMEOUT", "0", "--connectivity-timeout (env CONNECTIVITY_TIMEOUT): invalid value \"0\"")]
+    [InlineData("LOG_LEVEL", "LOUD", "--log-level (env LOG_LEVEL): invalid value \"LOUD\"; accepted values: trace, debug, info, warn")]
+    [InlineData("TIMEZONE", "Mars/Olympus", "--timezone (env TIMEZONE): invalid value \"Mars/Olympus\"; accepted values: an IANA time zone")]
+    [InlineData("EXCLUDE_FILE", "/nonexistent/exclude.txt", "--exclude-file (env EXCLUDE_FILE): cannot read \"/nonexistent/exclude.txt\" (no such file)")]
+    [InlineData("INCLUDE_ARCHIVED", "maybe", "--include-archived (env INCLUDE_ARCHIVED): invalid value \"maybe\"")]
     public async Task Run_InvalidSetting_Exit2WithOneLineBeforeAnyRequest(string name, string? value, string message)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -40,18 +40,18 @@ public sealed class ConfigurationErrorTests
         var result = await GssRun.RunAsync(env, cts.Token);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("gss: " + message, result.Errors, StringComparison.Ordinal);
+        Assert.StartsWith("configuration error: " + message, result.Errors, StringComparison.Ordinal);
         Assert.Single(result.Errors.TrimEnd('\n').Split('\n'));
         Assert.Equal(0, github.RequestCount);
     }
 
     [Theory]
-    [InlineData("slack-canvas", "SLACK_TOKEN", null, "SLACK_TOKEN is required")]
-    [InlineData("slack-canvas", "SLACK_TOKEN", "xoxp-user-token", "SLACK_TOKEN=<redacted> is invalid (not a bot token)")]
-    [InlineData("slack-canvas", "SLACK_CHANNEL_ID", null, "SLACK_CHANNEL_ID is required")]
-    [InlineData("slack-canvas", "SLACK_CANVAS_ID", null, "SLACK_CANVAS_ID is required")]
-    [InlineData("slack-webhook", "SLACK_WEBHOOK_URL", null, "SLACK_WEBHOOK_URL is required")]
-    [InlineData("slack-webhook", "SLACK_WEBHOOK_URL", "https://evil.example.com/services/T/B/secret", "SLACK_WEBHOOK_URL='https://evil.example.com/<redacted>' is invalid (must start with https://hooks.slack.com/)")]
+    [InlineData("slack-canvas", "SLACK_TOKEN", null, "SLACK_TOKEN: required by PUBLISHER_TYPE=slack-canvas")]
+    [InlineData("slack-canvas", "SLACK_TOKEN", "xoxp-user-token", "SLACK_TOKEN: not a bot token; accepted values: a bot token starting with xoxb-")]
+    [InlineData("slack-canvas", "SLACK_CHANNEL_ID", null, "--slack-channel-id (env SLACK_CHANNEL_ID): required by PUBLISHER_TYPE=slack-canvas")]
+    [InlineData("slack-canvas", "SLACK_CANVAS_ID", null, "--slack-canvas-id (env SLACK_CANVAS_ID): required by PUBLISHER_TYPE=slack-canvas")]
+    [InlineData("slack-webhook", "SLACK_WEBHOOK_URL", null, "SLACK_WEBHOOK_URL: required by PUBLISHER_TYPE=slack-webhook")]
+    [InlineData("slack-webhook", "SLACK_WEBHOOK_URL", "https://evil.example.com/services/T/B/secret", "SLACK_WEBHOOK_URL: must start with https://hooks.slack.com/")]
     public async Task Run_InvalidSlackSetting_Exit2NamingItWithoutSecrets(string publisher, string name, string? value, string message)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -74,7 +74,7 @@ public sealed class ConfigurationErrorTests
         var result = await GssRun.RunAsync(env, cts.Token);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("gss: " + message, result.Errors, StringComparison.Ordinal);
+        Assert.StartsWith("configuration error: " + message, result.Errors, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", result.Errors, StringComparison.Ordinal);
         Assert.DoesNotContain("xoxp-user-token", result.Errors, StringComparison.Ordinal);
         Assert.Equal(0, github.RequestCount);
@@ -101,9 +101,9 @@ public sealed class ConfigurationErrorTests
     [InlineData("https://github.com", "https://api.github.com/")]
     public void GitHubUrls_Normalize_AppendsApiV3UnlessPresent(string raw, string api)
     {
-        var (apiUrl, _) = Addons.Gss.Configuration.GitHubUrls.Normalize(Addons.Gss.Configuration.Settings.GitHubBaseUrl, raw);
+        Assert.True(Addons.Gss.Configuration.GitHubUrls.TryNormalize(raw, out var server));
 
-        Assert.Equal(api, apiUrl.AbsoluteUri);
+        Assert.Equal(api, server.Api.AbsoluteUri);
     }
 
     [Fact]

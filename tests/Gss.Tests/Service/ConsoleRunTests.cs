@@ -28,7 +28,9 @@ public sealed class ConsoleRunTests
         var result = await GssRun.RunAsync([], cts.Token, "--help");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("--concurrent-scans [CONCURRENT_SCANS]", result.Output, StringComparison.Ordinal);
+        Assert.Matches(@"--concurrent-scans VALUE\s+env CONCURRENT_SCANS", result.Output);
+        Assert.Matches(@"\(environment only\)\s+env GITHUB_TOKEN", result.Output);
+        Assert.Contains("default 10; accepts an integer from 1 to 100", result.Output, StringComparison.Ordinal);
         Assert.Contains("3 published, but some repositories could not be scanned", result.Output, StringComparison.Ordinal);
     }
 
@@ -40,6 +42,6 @@ public sealed class ConsoleRunTests
         var result = await GssRun.RunAsync([], cts.Token, "--bogus=1");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("gss: unknown argument '--bogus'", result.Errors, StringComparison.Ordinal);
+        Assert.StartsWith("configuration error: --bogus: unknown flag", result.Errors, StringComparison.Ordinal);
     }
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Addons.Gss.Configuration;
-using Addons.Gss.GitHub;
-using Addons.Gss.Scanning;
+using Addons.Gss.Service;
+using Addons.Kit.Http;
 using Addons.Kit.Testing.GitHub;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -104,29 +104,27 @@ internal static class GssBenchmark
     /// <summary>Two scans with one HTTP client (one ETag cache): how many answers the second run got as 304.</summary>
     private static async Task ETagRunsAsync(GitHubEmulator github, int concurrency, CancellationToken ct)
     {
-        using var http = new HttpClient();
         var options = new GssOptions
         {
             GitHubToken = "bench-token",
             Organization = "bench",
             ApiUrl = new Uri(github.ApiUrl),
             WebUrl = new Uri(github.BaseUrl),
-            TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul"),
             ConcurrentScans = concurrency,
         };
-        var client = new GitHubHttp(http, new GitHubHttpOptions { ApiUrl = options.ApiUrl, Token = options.GitHubToken }, TimeProvider.System, NullLogger<GitHubHttp>.Instance);
-        var scanner = new Scanner(new GitHubClient(client), options, TimeProvider.System, NullLogger<Scanner>.Instance);
+        using var outbound = new OutboundHttp();
+        var run = new ScanRun(options, outbound, NullLoggerFactory.Instance, TimeProvider.System, TextWriter.Null);
         Console.WriteLine("| ETag run (in-process, one cache) | wall time (s) | requests | 304 Not Modified | primary quota used |");
         Console.WriteLine("|---|---|---|---|---|");
         for (var run = 1; run <= 2; run++)
         {
             github.RateLimit.Set(15_000, TimeSpan.FromHours(1));
-            var before = client.Stats.Requests;
-            var notModifiedBefore = client.Stats.NotModified;
+            var before = run.GitHub?.Stats.Requests ?? 0;
+            var notModifiedBefore = run.GitHub?.Stats.NotModified ?? 0;
             var watch = Stopwatch.StartNew();
-            await scanner.ScanAsync(_ => ("bench", "bench", "bench"), ct);
-            var requests = client.Stats.Requests - before;
-            var notModified = client.Stats.NotModified - notModifiedBefore;
+            await run.RunAsync(ct);
+            var requests = run.GitHub!.Stats.Requests - before;
+            var notModified = run.GitHub.Stats.NotModified - notModifiedBefore;
             Console.WriteLine($"| {run} | {watch.Elapsed.TotalSeconds:F2} | {requests} | {notModified} | {15_000 - github.RateLimit.Remaining} |");
         }
     }

@@ -1,0 +1,29 @@
+namespace Addons.Kit.Tests.Logging;
+
+/// <summary>Tests that swap <see cref="Console.Out"/>/<see cref="Console.Error"/> run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConsoleRedirection
+{
+    public const string Name = "console redirection";
+
+    public static (string Stdout, string Stderr) Capture(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (oldOut, oldError) = (Console.Out, Console.Error);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
+        try
+        {
+            action();
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldError);
+        }
+
+        return (stdout.ToString(), stderr.ToString());
+    }
+}
