@@ -15,8 +15,27 @@ internal sealed class GitHubClient(GitHubHttp http)
     /// <summary>The counters of the underlying HTTP client.</summary>
     public GitHubStats Stats => http.Stats;
 
-    public Task<List<Repository>> ListOrganizationRepositoriesAsync(string org, CancellationToken ct) =>
-        ListAllAsync($"/orgs/{Escape(org)}/repos?per_page=100", GitHubJsonContext.Default.ListRepository, page => page, ct);
+    /// <summary>The organization's repositories, one page at a time (following <c>Link: rel="next"</c> to the last).</summary>
+    public async IAsyncEnumerable<List<Repository>> ListOrganizationRepositoryPagesAsync(string org, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var first = $"/orgs/{Escape(org)}/repos?per_page=100";
+        var response = await http.GetAsync(first, ct);
+        while (true)
+        {
+            if (response.Status == HttpStatusCode.NotFound)
+            {
+                throw new GitHubApiException(first, HttpStatusCode.NotFound, "Not Found");
+            }
+
+            yield return Parse(response, GitHubJsonContext.Default.ListRepository, first);
+            if (response.Next is not { } next)
+            {
+                yield break;
+            }
+
+            response = await http.GetAsync(next, ct);
+        }
+    }
 
     public Task<List<Workflow>> ListWorkflowsAsync(string org, string repo, CancellationToken ct) =>
         ListAllAsync($"/repos/{Escape(org)}/{Escape(repo)}/actions/workflows?per_page=100", GitHubJsonContext.Default.WorkflowPage, page => page.Workflows, ct);

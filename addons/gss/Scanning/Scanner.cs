@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Addons.Gss.Configuration;
 using Addons.Gss.GitHub;
 using Addons.Gss.Schedules;
@@ -7,27 +8,138 @@ using Microsoft.Extensions.Logging;
 namespace Addons.Gss.Scanning;
 
 /// <summary>
-/// Scans one organization: lists every repository (all pages), skips archived and excluded ones, and
-/// scans the rest <c>CONCURRENT_SCANS</c> at a time — all workflow pages, each workflow's file, and for
-/// scheduled ones the latest run, the last author and whether that account still exists.
+/// Scans one organization: lists every repository (all pages, streamed into the scan as they arrive),
+/// skips archived and excluded ones, and lists the workflows (all pages) of <c>CONCURRENT_SCANS</c>
+/// repositories at a time; each workflow's file, and for scheduled ones the latest run, the last author
+/// and whether that account still exists, are fetched in a pool of <c>4 × CONCURRENT_SCANS</c> workflows
+/// shared by all repositories, so a repository's slot is not held through its workflows' round trips.
 /// <para><b>Guarantees:</b> a repository that fails (after the HTTP client's retries and rate-limit
 /// pauses) is recorded in <see cref="ScanReport.Failures"/> with its reason, never silently dropped.
 /// A failure to list the organization throws <see cref="ScanFailedException"/> with likely causes.</para>
 /// </summary>
 internal sealed partial class Scanner(GitHubClient github, GssOptions options, TimeProvider time, ILogger<Scanner> logger)
 {
-    /// <summary>Workflow files of one repository fetched at once.</summary>
-    private const int WorkflowsInFlight = 8;
+    /// <summary>
+    /// Workflows in flight (file, then latest run and last author at once, then the author's account) per
+    /// <c>CONCURRENT_SCANS</c>, shared by every repository: 10 → 10 workflow listings + 40 workflows at once.
+    /// </summary>
+    internal const int WorkflowsPerScan = 4;
 
     private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> _users = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task<ScanReport> ScanAsync(Func<DateTimeOffset, (string Version, string Commit, string BuildDate)> build, CancellationToken ct)
     {
         var started = time.GetTimestamp();
-        List<Repository> repositories;
+        var now = time.GetUtcNow();
+        var found = new ConcurrentBag<ScheduledWorkflow>();
+        var failures = new ConcurrentBag<RepositoryFailure>();
+        var details = new ConcurrentBag<Task>();
+        using var workflowSlots = new SemaphoreSlim(options.ConcurrentScans * WorkflowsPerScan);
+
+        // Repositories stream from the listing into the scan page by page: page 2 is fetched while page 1's repositories are scanned.
+        var channel = Channel.CreateUnbounded<Repository>(new UnboundedChannelOptions { SingleWriter = true });
+        var listing = ListAsync(channel.Writer, ct);
+        await Parallel.ForEachAsync(channel.Reader.ReadAllAsync(ct), new ParallelOptions { MaxDegreeOfParallelism = options.ConcurrentScans, CancellationToken = ct }, async (repo, token) =>
+        {
+            List<Workflow> workflows;
+            try
+            {
+                workflows = await github.ListWorkflowsAsync(options.Organization, repo.Name, token);
+            }
+            catch (GitHubApiException e)
+            {
+                Fail(repo.Name, e.Message);
+                return;
+            }
+
+            // The repository's slot is free again: its workflows go on in the shared pool.
+            details.Add(ScanWorkflowsAsync(repo.Name, workflows, workflowSlots, now, found, ct));
+        });
+
+        var counts = await listing;
+        await Task.WhenAll(details);
+
+        var finished = time.GetUtcNow();
+        var (version, commit, buildDate) = build(finished);
+        return new ScanReport
+        {
+            Organization = options.Organization,
+            TimeZone = options.TimeZoneId,
+            Workflows = found.OrderBy(w => w.Repository, StringComparer.Ordinal).ThenBy(w => w.Name, StringComparer.Ordinal).ThenBy(w => w.Path, StringComparer.Ordinal).ToList(),
+            Failures = failures.OrderBy(f => f.Repository, StringComparer.Ordinal).ToList(),
+            RepositoriesTotal = counts.Total,
+            Excluded = counts.Excluded,
+            ArchivedSkipped = counts.Archived,
+            Scanned = counts.ToScan,
+            Duration = time.GetElapsedTime(started),
+            Version = version,
+            Commit = commit,
+            BuildDate = buildDate,
+            GeneratedAt = finished,
+        };
+
+        void Fail(string repo, string reason)
+        {
+            LogRepositoryFailed(logger, repo, reason);
+            failures.Add(new RepositoryFailure(repo, reason));
+        }
+
+        async Task ScanWorkflowsAsync(string repo, List<Workflow> workflows, SemaphoreSlim slots, DateTimeOffset at, ConcurrentBag<ScheduledWorkflow> into, CancellationToken token)
+        {
+            var scanned = workflows.Select(async workflow =>
+            {
+                await slots.WaitAsync(token);
+                try
+                {
+                    return await ScanWorkflowAsync(repo, workflow, at, token);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }).ToList();
+            try
+            {
+                var results = await Task.WhenAll(scanned);
+                foreach (var workflow in results.OfType<ScheduledWorkflow>())
+                {
+                    into.Add(workflow);
+                }
+            }
+            catch (GitHubApiException e)
+            {
+                // One failed request fails the repository (never a quietly incomplete report); the first error is its reason.
+                Fail(repo, e.Message);
+            }
+        }
+    }
+
+    /// <summary>Lists every page of the organization's repositories, writing the ones to scan as each page arrives.</summary>
+    private async Task<(int Total, int Archived, int Excluded, int ToScan)> ListAsync(ChannelWriter<Repository> writer, CancellationToken ct)
+    {
+        int total = 0, archived = 0, excluded = 0, toScan = 0;
         try
         {
-            repositories = await github.ListOrganizationRepositoriesAsync(options.Organization, ct);
+            await foreach (var page in github.ListOrganizationRepositoryPagesAsync(options.Organization, ct))
+            {
+                foreach (var repo in page)
+                {
+                    total++;
+                    if (repo.Archived && !options.IncludeArchived)
+                    {
+                        archived++;
+                    }
+                    else if (options.ExcludedRepositories.Contains(repo.Name))
+                    {
+                        excluded++;
+                    }
+                    else
+                    {
+                        toScan++;
+                        writer.TryWrite(repo);
+                    }
+                }
+            }
         }
         catch (GitHubApiException e)
         {
@@ -35,69 +147,13 @@ internal sealed partial class Scanner(GitHubClient github, GssOptions options, T
                 $"Failed to list repositories of organization '{options.Organization}': {e.Message}. Likely causes: GITHUB_TOKEN is invalid or expired, " +
                 "it lacks the repo and read:org scopes, GITHUB_ORG is misspelled, or GITHUB_BASE_URL is unreachable through the network or proxy.", e);
         }
-
-        var archived = options.IncludeArchived ? 0 : repositories.Count(r => r.Archived);
-        var candidates = repositories.Where(r => options.IncludeArchived || !r.Archived).ToList();
-        var excluded = candidates.Count(r => options.ExcludedRepositories.Contains(r.Name));
-        var toScan = candidates.Where(r => !options.ExcludedRepositories.Contains(r.Name)).ToList();
-        LogListed(logger, repositories.Count, archived, excluded, toScan.Count);
-
-        var found = new ConcurrentBag<ScheduledWorkflow>();
-        var failures = new ConcurrentBag<RepositoryFailure>();
-        var now = time.GetUtcNow();
-        await Parallel.ForEachAsync(toScan, new ParallelOptions { MaxDegreeOfParallelism = options.ConcurrentScans, CancellationToken = ct }, async (repo, token) =>
+        finally
         {
-            try
-            {
-                foreach (var workflow in await ScanRepositoryAsync(repo.Name, now, token))
-                {
-                    found.Add(workflow);
-                }
-            }
-            catch (GitHubApiException e)
-            {
-                LogRepositoryFailed(logger, repo.Name, e.Message);
-                failures.Add(new RepositoryFailure(repo.Name, e.Message));
-            }
-        });
+            writer.TryComplete();
+        }
 
-        var finished = time.GetUtcNow();
-        var (version, commit, buildDate) = build(finished);
-        return new ScanReport
-        {
-            Organization = options.Organization,
-            TimeZone = options.TimeZone.Id,
-            Workflows = found.OrderBy(w => w.Repository, StringComparer.Ordinal).ThenBy(w => w.Name, StringComparer.Ordinal).ThenBy(w => w.Path, StringComparer.Ordinal).ToList(),
-            Failures = failures.OrderBy(f => f.Repository, StringComparer.Ordinal).ToList(),
-            RepositoriesTotal = repositories.Count,
-            Excluded = excluded,
-            ArchivedSkipped = archived,
-            Scanned = toScan.Count,
-            Duration = time.GetElapsedTime(started),
-            Version = version,
-            Commit = commit,
-            BuildDate = buildDate,
-            GeneratedAt = finished,
-        };
-    }
-
-    private async Task<List<ScheduledWorkflow>> ScanRepositoryAsync(string repo, DateTimeOffset now, CancellationToken ct)
-    {
-        var workflows = await github.ListWorkflowsAsync(options.Organization, repo, ct);
-        using var slots = new SemaphoreSlim(WorkflowsInFlight);
-        var scanned = await Task.WhenAll(workflows.Select(async workflow =>
-        {
-            await slots.WaitAsync(ct);
-            try
-            {
-                return await ScanWorkflowAsync(repo, workflow, now, ct);
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }));
-        return scanned.OfType<ScheduledWorkflow>().ToList();
+        LogListed(logger, total, archived, excluded, toScan);
+        return (total, archived, excluded, toScan);
     }
 
     private async Task<ScheduledWorkflow?> ScanWorkflowAsync(string repo, Workflow workflow, DateTimeOffset now, CancellationToken ct)

@@ -113,18 +113,18 @@ internal static class GssBenchmark
             ConcurrentScans = concurrency,
         };
         using var outbound = new OutboundHttp();
-        var run = new ScanRun(options, outbound, NullLoggerFactory.Instance, TimeProvider.System, TextWriter.Null);
+        var scan = new ScanRun(options, outbound, NullLoggerFactory.Instance, TimeProvider.System, TextWriter.Null);
         Console.WriteLine("| ETag run (in-process, one cache) | wall time (s) | requests | 304 Not Modified | primary quota used |");
         Console.WriteLine("|---|---|---|---|---|");
         for (var run = 1; run <= 2; run++)
         {
             github.RateLimit.Set(15_000, TimeSpan.FromHours(1));
-            var before = run.GitHub?.Stats.Requests ?? 0;
-            var notModifiedBefore = run.GitHub?.Stats.NotModified ?? 0;
+            var before = scan.GitHub?.Stats.Requests ?? 0;
+            var notModifiedBefore = scan.GitHub?.Stats.NotModified ?? 0;
             var watch = Stopwatch.StartNew();
-            await run.RunAsync(ct);
-            var requests = run.GitHub!.Stats.Requests - before;
-            var notModified = run.GitHub.Stats.NotModified - notModifiedBefore;
+            await scan.RunAsync(ct);
+            var requests = scan.GitHub!.Stats.Requests - before;
+            var notModified = scan.GitHub.Stats.NotModified - notModifiedBefore;
             Console.WriteLine($"| {run} | {watch.Elapsed.TotalSeconds:F2} | {requests} | {notModified} | {15_000 - github.RateLimit.Remaining} |");
         }
     }
