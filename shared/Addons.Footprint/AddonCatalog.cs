@@ -39,7 +39,7 @@ internal static class AddonCatalog
         // Measurer.LoadSetup includes "@path" lines (a file, or every YAML file of a folder).
         var setup = string.Join("\n---\n", f.Setup.Select(p => "@" + p));
         return new AddonSpec(addon.Name, addon.Project, addon.Binary, f.Args, environment, f.UsesApi, setup,
-            Template(root, f.Burst), Template(root, f.InFlight));
+            Template(root, f.Burst), Template(root, f.InFlight)) { Job = f.Job };
     }
 
     private static string? Template(string root, string? path) => path is null ? null : File.ReadAllText(Path.Combine(root, path));

@@ -24,4 +24,8 @@ internal sealed record AddonSpec(
     bool UsesApi,
     string SetupYaml,
     string? BurstTemplate,
-    string? InFlightTemplate);
+    string? InFlightTemplate)
+{
+    /// <summary>Set for a run-once addon: run to completion against <see cref="Addons.Kit.Testing.Repository.FootprintJob.World"/>.</summary>
+    public Addons.Kit.Testing.Repository.FootprintJob? Job { get; init; }
+}

@@ -76,6 +76,17 @@ internal sealed class Harness(string root, HarnessOptions options)
             m.Notes.Add("images skipped (--no-images, or not root: umoci unpack and chroot need root)");
         }
 
+        if (spec.Job is not null)
+        {
+            await new JobMeasurer(root, options, Log).RunAsync(spec, m.Build, m, ct).ConfigureAwait(false);
+            if (m.JobWall.Count == 0)
+            {
+                result.Errors.Add($"{mode}: the job never finished (see .footprint/logs)");
+            }
+
+            return;
+        }
+
         await new Measurer(root, options, Log).RunAsync(spec, m.Build, m, ct).ConfigureAwait(false);
         if (m.Ready.Count == 0 && m.IdleRss.Count == 0)
         {
@@ -116,6 +127,7 @@ internal sealed class Harness(string root, HarnessOptions options)
         sb.AppendLine("- **peak RSS under a burst**: 1,000 objects of the watched kind created through the emulator in one go (1,000 watch events), `VmRSS` sampled every 10 ms during the window.");
         sb.AppendLine("- **SIGTERM → exit**: a watched object is changed, the harness waits for `controller_runtime_active_workers > 0` (a reconcile in flight; the minimal host's reconcile takes 500 ms), then sends SIGTERM and times the exit.");
         sb.AppendLine("- **takeover**: two replicas on one emulator; after the leader's SIGTERM the Lease is polled (every 5 ms) until another identity holds it.");
+        sb.AppendLine("- **job** (a CronJob addon, `footprint.job` in addons/addons.json): run to completion against a fresh emulated world per sample (gss: the GitHub Enterprise emulator with a generated organization and a fixed latency per request); wall time from spawn to exit, peak RSS = `VmHWM` read every 10 ms until exit. Idle RSS, readiness, SIGTERM and takeover do not apply.");
         sb.AppendLine();
         sb.AppendLine("## NativeAOT targets (issue 6)");
         sb.AppendLine();

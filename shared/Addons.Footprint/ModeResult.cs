@@ -32,4 +32,13 @@ internal sealed class ModeResult
 
     /// <summary>What could not be measured, and why.</summary>
     public List<string> Notes { get; } = [];
+
+    /// <summary>A job's wall time from spawn to exit, one per sample.</summary>
+    public List<TimeSpan> JobWall { get; } = [];
+
+    /// <summary>A job's peak RSS (<c>VmHWM</c>, last read before exit), one per sample.</summary>
+    public List<long> JobPeakRss { get; } = [];
+
+    /// <summary>A job's exit codes, one per sample.</summary>
+    public List<int> JobExitCodes { get; } = [];
 }

@@ -63,6 +63,13 @@ internal static class Report
         {
             var a = r.Aot;
             var image = a.Image is { } i ? Check(i.CompressedBytes / Mib, 15, $"{i.CompressedBytes / Mib:F1} MB") : "–";
+            if (r.Spec.Job is not null)
+            {
+                // A job is not a host: no idle memory, readiness, SIGTERM or takeover measure applies.
+                sb.AppendLine(CultureInfo.InvariantCulture, $"| {r.Spec.Name} (job) | {image} | – (job) | – (job) | – (job) | – (job) |");
+                continue;
+            }
+
             var rss = Median(a.IdleRss) is { } m ? Check(m / Mib, 16, $"{m / Mib:F1} MB") : "–";
             var ready = Median(a.Ready.Select(t => t.TotalMilliseconds)) is { } rd ? Check(rd, 100, $"{rd:F0} ms") : "–";
             // The minimal host's reconcile takes 500 ms by contract; other addons' reconciles are short.
@@ -98,6 +105,11 @@ internal static class Report
                     sb.AppendLine(CultureInfo.InvariantCulture, $"- {r.Spec.Name} {mode}: SIGTERM sent with a reconcile in flight in {m.InFlight.Count(x => x)} of {m.InFlight.Count} samples; exit codes {string.Join(", ", m.ExitCodes)}");
                 }
 
+                if (m.JobExitCodes.Count > 0)
+                {
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"- {r.Spec.Name} {mode}: job exit codes {string.Join(", ", m.JobExitCodes)}");
+                }
+
                 if (m.Image is { VersionOutput.Length: > 0 } img)
                 {
                     sb.AppendLine(CultureInfo.InvariantCulture, $"- {r.Spec.Name} {mode}: `--version` from the unpacked image root (chroot, uid 65532): `{img.VersionOutput}`");
@@ -124,6 +136,14 @@ internal static class Report
         var n = Math.Max(a.IdleRss.Count, j.IdleRss.Count);
         yield return new Row(r.Spec.Name, "binary / app files (MB)", a.Build?.Bytes / Mib, j.Build?.Bytes / Mib, "MB", "F2");
         yield return new Row(r.Spec.Name, "image, compressed (MB)", a.Image?.CompressedBytes / Mib, j.Image?.CompressedBytes / Mib, "MB", "F2");
+        if (r.Spec.Job is { } job)
+        {
+            var runs = Math.Max(a.JobWall.Count, j.JobWall.Count);
+            yield return new Row(r.Spec.Name, $"job wall time, {job.Repos} repos at {job.LatencyMs} ms/request (s, median of {runs})", Median(a.JobWall.Select(t => t.TotalSeconds)), Median(j.JobWall.Select(t => t.TotalSeconds)), "s", "F2");
+            yield return new Row(r.Spec.Name, $"job peak RSS (MB, highest of {runs})", a.JobPeakRss.Count > 0 ? a.JobPeakRss.Max() / Mib : null, j.JobPeakRss.Count > 0 ? j.JobPeakRss.Max() / Mib : null, "MB");
+            yield break;
+        }
+
         yield return new Row(r.Spec.Name, "start → ready (ms, median)", Median(a.Ready.Select(t => t.TotalMilliseconds)), Median(j.Ready.Select(t => t.TotalMilliseconds)), "ms", "F0");
         yield return new Row(r.Spec.Name, $"idle RSS after ready (MB, median of {n})", Median(a.IdleRss) / Mib, Median(j.IdleRss) / Mib, "MB");
         if (r.Spec.BurstTemplate is not null)

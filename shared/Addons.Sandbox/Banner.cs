@@ -5,7 +5,7 @@ namespace Addons.Sandbox;
 /// <summary>Tells the user what runs and how to poke at it; printed once every addon is ready.</summary>
 internal static class Banner
 {
-    public static void Print(SandboxContext context, IReadOnlyList<AddonProcess> running, AwsSandbox aws, string? toolsProblem)
+    public static void Print(SandboxContext context, IReadOnlyList<AddonProcess> running, IReadOnlyDictionary<string, int> jobs, AwsSandbox aws, string? toolsProblem)
     {
         var kubeconfig = context.KubeconfigForShell;
         Console.WriteLine();
@@ -25,7 +25,10 @@ internal static class Banner
         {
             var process = running.FirstOrDefault(p => p.Name == addon.Name);
             Console.WriteLine();
-            Console.WriteLine(process is null ? $"{addon.Name}: not running" : $"{addon.Name}: running (pid {process.Id}, port {context.PortFor(addon.Name)}, log {context.ForShell(process.LogPath)})");
+            Console.WriteLine(
+                process is not null ? $"{addon.Name}: running (pid {process.Id}, port {context.PortFor(addon.Name)}, log {context.ForShell(process.LogPath)})"
+                : jobs.TryGetValue(addon.Name, out var exit) ? $"{addon.Name}: ran once at start, exit code {exit} (a job)"
+                : $"{addon.Name}: not running");
             foreach (var line in addon.Describe(context))
             {
                 Console.WriteLine("  " + line);

@@ -12,12 +12,14 @@ namespace Addons.Sandbox;
 /// <summary>
 /// Starts the emulator (HTTPS, bearer token, workload simulator) on the given loopback port, writes the
 /// kubeconfig, installs CRDs and demo objects, starts every built addon on ports of its own, waits until
-/// each addon's readiness endpoint answers 200, then prints the banner. An addon that exits or never gets
+/// each addon's readiness endpoint answers 200 (a run-once addon, such as gss, runs to completion instead and its
+/// report is printed), then prints the banner. An addon that exits or never gets
 /// ready stops the sandbox with exit code 1. On Ctrl+C (or SIGTERM) the addons stop gracefully before the emulator.
 /// </summary>
 internal static class SandboxRunner
 {
     private static readonly TimeSpan ReadyBound = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan JobBound = TimeSpan.FromSeconds(120);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -81,12 +83,13 @@ internal static class SandboxRunner
         Console.WriteLine($"sandbox: seeded {seeded} objects ({clock.Elapsed.TotalSeconds:F1} s)");
 
         var running = new List<AddonProcess>();
+        var jobs = new Dictionary<string, int>(StringComparer.Ordinal);
         var exitCode = 0;
         try
         {
             if (options.StartAddons)
             {
-                await StartAddonsAsync(context, running, stop.Token);
+                await StartAddonsAsync(context, running, jobs, stop.Token);
                 if (!await WaitReadyAsync(context, running, stop.Token))
                 {
                     exitCode = 1;
@@ -94,7 +97,7 @@ internal static class SandboxRunner
                 }
             }
             Console.WriteLine($"sandbox: ready in {clock.Elapsed.TotalSeconds:F1} s");
-            Banner.Print(context, running, aws, toolsProblem);
+            Banner.Print(context, running, jobs, aws, toolsProblem);
             exitCode = await WaitAsync(context, running, stop.Token);
         }
         finally
@@ -104,6 +107,11 @@ internal static class SandboxRunner
             {
                 await process.DisposeAsync();
                 Console.WriteLine($"sandbox: {process.Name} exited with code {process.ExitCode}");
+            }
+            foreach (var addon in SandboxAddons.All.OfType<IAsyncDisposable>())
+            {
+                // Plug-ins that started emulators of their own (gss: GitHub, Slack) stop them last.
+                await addon.DisposeAsync();
             }
             Console.WriteLine("sandbox: stopped");
         }
@@ -163,7 +171,7 @@ internal static class SandboxRunner
         return count;
     }
 
-    private static async Task StartAddonsAsync(SandboxContext context, List<AddonProcess> running, CancellationToken cancellationToken)
+    private static async Task StartAddonsAsync(SandboxContext context, List<AddonProcess> running, Dictionary<string, int> jobs, CancellationToken cancellationToken)
     {
         foreach (var addon in SandboxAddons.All)
         {
@@ -171,6 +179,20 @@ internal static class SandboxRunner
             if (start is null)
             {
                 Console.WriteLine($"sandbox: {addon.Name} is not built; skipped (dotnet build addons/{addon.Name})");
+                continue;
+            }
+
+            if (addon.RunsOnce)
+            {
+                Console.WriteLine($"sandbox: running {addon.Name} once");
+                var log = Path.Combine(context.StateDirectory, "logs", addon.Name + ".log");
+                var (exit, stdout) = await JobRun.RunAsync(start, log, JobBound, cancellationToken);
+                foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    Console.WriteLine("  " + line.TrimEnd('\r'));
+                }
+                Console.WriteLine($"sandbox: {addon.Name} ran once, exit code {exit} (stdout and logs in {context.ForShell(log)})");
+                jobs[addon.Name] = exit;
                 continue;
             }
             Console.WriteLine($"sandbox: starting {addon.Name} (port {context.PortFor(addon.Name)})");

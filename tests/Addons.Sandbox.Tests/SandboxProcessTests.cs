@@ -45,6 +45,21 @@ public sealed class SandboxProcessTests : IDisposable
             Assert.NotEqual(AddonPort(outputA.Text, "karc"), AddonPort(outputB.Text, "karc"));
             Assert.NotEqual(AddonPort(outputA.Text, "cleaner"), AddonPort(outputB.Text, "cleaner"));
 
+            // gss ran once at start (its console report printed), published the canvas the Slack fake shows, and
+            // the on-demand command the banner prints works as printed; each sandbox has its own GitHub emulator.
+            Assert.True(outputA.Text.Contains("sandbox: gss ran once, exit code 0", StringComparison.Ordinal), outputA.Text);
+            Assert.Matches(@"(?m)^  Total: \d+ scheduled workflows found in \d+ repositories", outputA.Text);
+            Assert.NotEqual(GitHubEmulatorUrl(outputA.Text), GitHubEmulatorUrl(outputB.Text));
+            using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) })
+            {
+                var canvas = await http.GetStringAsync(new Uri(BannerLine(outputA.Text, "curl -s http://").Split(' ')[2]), timeout.Token);
+                Assert.StartsWith("# Scheduled workflows in demo", canvas, StringComparison.Ordinal);
+            }
+
+            var onDemand = await RunPrintedAsync(BannerLine(outputA.Text, "GITHUB_TOKEN=", exclude: "PUBLISHER_TYPE="), timeout.Token);
+            Assert.True(onDemand.ExitCode == 0, onDemand.Output);
+            Assert.Contains("scheduled workflows found in", onDemand.Output, StringComparison.Ordinal);
+
             var nodePools = await RunKubectlAsync(Path.Combine(_state, "kubeconfig"), timeout.Token, "get", "nodepools", "-o", "name");
             Assert.Equal(
                 ["nodepool.karpenter.sh/batch", "nodepool.karpenter.sh/general", "nodepool.karpenter.sh/gpu", "nodepool.karpenter.sh/spot"],
@@ -130,6 +145,37 @@ public sealed class SandboxProcessTests : IDisposable
         await kubectl.WaitForExitAsync(cancellationToken);
         return (kubectl.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>The first banner line (trimmed) starting with <paramref name="prefix"/> and not containing <paramref name="exclude"/>.</summary>
+    private static string BannerLine(string output, string prefix, string? exclude = null)
+    {
+        var line = output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal) && (exclude is null || !l.Contains(exclude, StringComparison.Ordinal)));
+        Assert.True(line is not null, $"no banner line starting with {prefix}:\n{output}");
+        return line;
+    }
+
+    /// <summary>The GitHub emulator URL gss's banner entry printed.</summary>
+    private static string GitHubEmulatorUrl(string output) => BannerLine(output, "GitHub Enterprise emulator ").Split(' ')[3];
+
+    /// <summary>Runs a printed <c>NAME=value ... binary</c> line from the repository root (values without spaces).</summary>
+    private static async Task<(int ExitCode, string Output)> RunPrintedAsync(string line, CancellationToken cancellationToken)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var start = new ProcessStartInfo(Path.Combine(RepoRoot(), words[^1])) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoRoot() };
+        foreach (var assignment in words[..^1])
+        {
+            var eq = assignment.IndexOf('=', StringComparison.Ordinal);
+            start.Environment[assignment[..eq]] = assignment[(eq + 1)..];
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static string RepoRoot() => Addons.Kit.Testing.Repository.Repo.Root;
 
     /// <summary>The port the banner printed for an addon ("karc: running (pid N, port P, ...").</summary>
     private static int AddonPort(string output, string addon)

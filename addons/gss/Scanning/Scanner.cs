@@ -11,7 +11,7 @@ namespace Addons.Gss.Scanning;
 /// Scans one organization: lists every repository (all pages, streamed into the scan as they arrive),
 /// skips archived and excluded ones, and lists the workflows (all pages) of <c>CONCURRENT_SCANS</c>
 /// repositories at a time; each workflow's file, and for scheduled ones the latest run, the last author
-/// and whether that account still exists, are fetched in a pool of <c>4 × CONCURRENT_SCANS</c> workflows
+/// and whether that account still exists, are fetched in a pool of workflows (<see cref="WorkflowSlots"/>)
 /// shared by all repositories, so a repository's slot is not held through its workflows' round trips.
 /// <para><b>Guarantees:</b> a repository that fails (after the HTTP client's retries and rate-limit
 /// pauses) is recorded in <see cref="ScanReport.Failures"/> with its reason, never silently dropped.
@@ -19,11 +19,16 @@ namespace Addons.Gss.Scanning;
 /// </summary>
 internal sealed partial class Scanner(GitHubClient github, GssOptions options, TimeProvider time, ILogger<Scanner> logger)
 {
+    /// <summary>GitHub's guidance for concurrent requests of one client; the pool stays within it unless CONCURRENT_SCANS alone exceeds it.</summary>
+    internal const int MaxInFlight = 100;
+
     /// <summary>
-    /// Workflows in flight (file, then latest run and last author at once, then the author's account) per
-    /// <c>CONCURRENT_SCANS</c>, shared by every repository: 10 → 10 workflow listings + 40 workflows at once.
+    /// Workflows in flight (file, then latest run and last author at once, then the author's account), shared by
+    /// every repository: 6 × <c>CONCURRENT_SCANS</c>, kept with the listings within <see cref="MaxInFlight"/>, and
+    /// at least <c>CONCURRENT_SCANS</c>. 10 → 10 listings + 60 workflows; 25 → 25 + 75; 50 → 50 + 50.
     /// </summary>
-    internal const int WorkflowsPerScan = 4;
+    internal static int WorkflowSlots(int concurrentScans) =>
+        Math.Max(concurrentScans, Math.Min(6 * concurrentScans, MaxInFlight - concurrentScans));
 
     private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> _users = new(StringComparer.OrdinalIgnoreCase);
 
@@ -34,7 +39,7 @@ internal sealed partial class Scanner(GitHubClient github, GssOptions options, T
         var found = new ConcurrentBag<ScheduledWorkflow>();
         var failures = new ConcurrentBag<RepositoryFailure>();
         var details = new ConcurrentBag<Task>();
-        using var workflowSlots = new SemaphoreSlim(options.ConcurrentScans * WorkflowsPerScan);
+        using var workflowSlots = new SemaphoreSlim(WorkflowSlots(options.ConcurrentScans));
 
         // Repositories stream from the listing into the scan page by page: page 2 is fetched while page 1's repositories are scanned.
         var channel = Channel.CreateUnbounded<Repository>(new UnboundedChannelOptions { SingleWriter = true });

@@ -82,7 +82,21 @@ public sealed partial class AddonManifest
 
     private static FootprintEntry Footprint(JsonObject o, string at) =>
         new(Strings(o, "args", at), o["kitEnvironment"] is not null && Bool(o, "kitEnvironment", at), Map(o, "environment", at),
-            o["usesApi"] is not null && Bool(o, "usesApi", at), Strings(o, "setup", at), Optional(o, "burst", at), Optional(o, "inFlight", at));
+            o["usesApi"] is not null && Bool(o, "usesApi", at), Strings(o, "setup", at), Optional(o, "burst", at), Optional(o, "inFlight", at))
+        {
+            Job = o["job"] is null ? null : Job(Object(o["job"], $"{at}.job"), $"{at}.job"),
+        };
+
+    private static FootprintJob Job(JsonObject o, string at)
+    {
+        var world = Required(o, "world", at);
+        return FootprintJob.Worlds.Contains(world)
+            ? new FootprintJob(world, Int(o, "repos", at), Int(o, "latencyMs", at))
+            : throw new InvalidDataException($"{RelativePath}: {at}.world \"{world}\" is not accepted; accepted: {string.Join(", ", FootprintJob.Worlds)}");
+    }
+
+    private static int Int(JsonObject o, string key, string at) =>
+        o[key] is JsonValue v && v.TryGetValue<int>(out var i) && i >= 0 ? i : throw new InvalidDataException($"{RelativePath}: {at}.{key} must be a whole number of at least 0");
 
     private static string Name(JsonObject o, string at)
     {

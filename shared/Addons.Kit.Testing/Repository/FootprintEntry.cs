@@ -19,4 +19,8 @@ public sealed record FootprintEntry(
     bool UsesApi,
     IReadOnlyList<string> Setup,
     string? Burst,
-    string? InFlight);
+    string? InFlight)
+{
+    /// <summary>Set for a run-once addon: measured as a job (wall time, peak RSS) instead of a long-running host.</summary>
+    public FootprintJob? Job { get; init; }
+}

@@ -17,7 +17,7 @@ namespace Addons.Kit.Testing.Slack;
 /// <c>canvases.edit</c> and <c>chat.postMessage</c> under <see cref="ApiUrl"/> and incoming webhooks
 /// under <see cref="WebhookUrl"/>. Answers like Slack (HTTP 200 with <c>ok:false</c> and an
 /// <c>error</c> for API failures, 429 with <c>Retry-After</c> when rate limited), injects either on
-/// demand, and records everything it received.
+/// demand, and records everything it received. <c>GET /canvases/{id}</c> shows a received canvas (the sandbox).
 /// <code>
 /// await using var slack = await SlackFake.StartAsync(new SlackFakeOptions { Token = "xoxb-1" }, ct);
 /// slack.FailNext("canvas_not_found");   slack.RateLimitNext(1, TimeSpan.FromSeconds(1));
@@ -96,6 +96,16 @@ public sealed class SlackFake : IAsyncDisposable
         var ct = context.RequestAborted;
         var request = context.Request;
         var path = request.Path.Value ?? "/";
+        if (HttpMethods.IsGet(request.Method) && path.StartsWith("/canvases/", StringComparison.Ordinal))
+        {
+            // Not Slack's API: lets a person (the sandbox's banner) read the canvas the fake received. Not recorded.
+            var markdown = CanvasMarkdown(path["/canvases/".Length..]);
+            context.Response.StatusCode = markdown is null ? 404 : 200;
+            context.Response.ContentType = "text/markdown; charset=utf-8";
+            await context.Response.WriteAsync(markdown ?? "no canvas received with this id\n", ct);
+            return;
+        }
+
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync(ct);
         var json = TryParse(body);

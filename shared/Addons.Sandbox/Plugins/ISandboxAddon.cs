@@ -21,6 +21,12 @@ internal interface ISandboxAddon
     /// <summary>The path of the addon's readiness endpoint on its port (<see cref="SandboxContext.PortFor"/>); the banner waits for a 200. Null: no endpoint to wait for.</summary>
     string? ReadinessPath => "/readyz";
 
+    /// <summary>
+    /// True for a run-once addon (a CronJob such as gss): the runner runs it to completion at start, prints its
+    /// stdout and keeps going; it is never waited on for readiness nor expected to keep running.
+    /// </summary>
+    bool RunsOnce => false;
+
     /// <summary>Lines telling the user how to poke at the running addon.</summary>
     IEnumerable<string> Describe(SandboxContext context);
 }

@@ -19,7 +19,7 @@ internal static class SandboxAddons
     /// An addon that only needs its binary started with some arguments has none: its manifest entry says how.
     /// </summary>
     public static IReadOnlyDictionary<string, ISandboxAddon> Plugins { get; } =
-        new ISandboxAddon[] { new KarcSandboxAddon(), new CleanerSandboxAddon() }.ToDictionary(p => p.Name);
+        new ISandboxAddon[] { new KarcSandboxAddon(), new CleanerSandboxAddon(), new GssSandboxAddon() }.ToDictionary(p => p.Name);
 
     /// <summary>The plug-ins for <paramref name="manifest"/>; throws naming an entry whose plug-in does not exist.</summary>
     public static IReadOnlyList<ISandboxAddon> From(AddonManifest manifest) =>

@@ -26,6 +26,23 @@ public sealed class AddonManifestTests
         Assert.Null(entry.Chart);
     }
 
+    [Fact]
+    public void Parse_FootprintJob_ReadsWorldReposAndLatency()
+    {
+        var entry = AddonManifest.Parse("""
+            {"addons": [{"name": "x", "summary": "s", "project": "p", "binary": "b",
+                         "footprint": {"job": {"world": "github-org", "repos": 900, "latencyMs": 50}}}]}
+            """).Addons.Single();
+
+        Assert.Equal(new FootprintJob("github-org", 900, 50), entry.Footprint?.Job);
+    }
+
+    [Fact]
+    public void Load_RepositoryManifest_GssIsMeasuredAsAJob()
+    {
+        Assert.Equal("github-org", AddonManifest.Load().Find("gss")?.Footprint?.Job?.World);
+    }
+
     [Theory]
     [InlineData("""{"addons": [{"summary": "s", "project": "p", "binary": "b"}]}""", "addons[0].name is required")]
     [InlineData("""{"addons": [{"name": "Bad_Name", "summary": "s", "project": "p", "binary": "b"}]}""", "\"Bad_Name\" is not accepted")]
@@ -33,6 +50,8 @@ public sealed class AddonManifestTests
     [InlineData("""{"addons": [{"name": "x", "summary": "s", "project": "p", "binary": "b", "release": "yes"}]}""", "addons[0] (x).release must be true or false")]
     [InlineData("""{"addons": [{"name": "x", "summary": "s", "project": "p", "binary": "b"}], "planned": [{"name": "x", "summary": "s"}]}""", "\"x\" is registered twice")]
     [InlineData("""{"addons": {}}""", ".addons must be an array")]
+    [InlineData("""{"addons": [{"name": "x", "summary": "s", "project": "p", "binary": "b", "footprint": {"job": {"world": "mars", "repos": 1, "latencyMs": 0}}}]}""", "footprint.job.world \"mars\" is not accepted; accepted: github-org")]
+    [InlineData("""{"addons": [{"name": "x", "summary": "s", "project": "p", "binary": "b", "footprint": {"job": {"world": "github-org", "repos": -1, "latencyMs": 0}}}]}""", "footprint.job.repos must be a whole number")]
     [InlineData("""{"addons": [""", "not valid JSON")]
     public void Parse_Malformed_ThrowsNamingTheFileAndField(string json, string expected)
     {

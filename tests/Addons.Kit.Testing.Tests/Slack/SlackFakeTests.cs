@@ -23,6 +23,23 @@ public sealed class SlackFakeTests
         Assert.Equal("Bearer xoxb-1", slack.Received.Single().Authorization);
     }
 
+    [Fact]
+    public async Task GetCanvas_AfterEdit_ShowsTheMarkdownWithoutRecordingIt()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var slack = await SlackFake.StartAsync(new SlackFakeOptions { Token = "xoxb-1" }, cts.Token);
+        using var http = Client("xoxb-1");
+        await PostAsync(http, slack.ApiUrl + "/canvases.edit", Edit, cts.Token);
+
+        using var viewer = new HttpClient();
+        var shown = await viewer.GetStringAsync(new Uri(slack.BaseUrl + "/canvases/F1"), cts.Token);
+        using var missing = await viewer.GetAsync(new Uri(slack.BaseUrl + "/canvases/F404"), cts.Token);
+
+        Assert.Equal("# hi", shown);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Single(slack.Received);
+    }
+
     [Theory]
     [InlineData("xoxb-wrong", null, "invalid_auth")]
     [InlineData("xoxb-1", "canvas_not_found", "canvas_not_found")]
