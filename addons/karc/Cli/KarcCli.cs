@@ -74,7 +74,8 @@ internal static class KarcCli
             await console.Error.WriteLineAsync($"error: {e.Message}".AsMemory(), cancellationToken);
             return ExitCodes.Usage;
         }
-        catch (Exception e) when (e is KarcException or KarpenterNotServedException or KubeApiException or HttpRequestException or TimeoutException)
+        catch (Exception e) when (e is KarcException or KarpenterNotServedException or KubeApiException or KubeResponseException
+            or KubeCredentialException or HttpRequestException or TimeoutException)
         {
             await console.Error.WriteLineAsync($"error: {Describe(e)}".AsMemory(), cancellationToken);
             return ExitCodes.Failure;
@@ -96,12 +97,14 @@ internal static class KarcCli
         return at >= 0 ? description[(at + marker.Length)..] : description;
     }
 
-    private static string Describe(Exception e) => e switch
+    /// <summary>The one line printed for a failure. Server text is already redacted by the kit
+    /// (<see cref="KubeApiException.StatusMessage"/>); line breaks are flattened so it stays one line.</summary>
+    internal static string Describe(Exception e) => (e switch
     {
         KubeApiException { IsForbidden: true } k =>
             $"permission denied: cannot {k.Verb} {k.Resource}{(k.Name is null ? "" : $" '{k.Name}'")} — grant '{k.Verb}' on '{k.Resource}' to this identity ({k.StatusMessage})",
         KubeApiException k => k.Message,
         HttpRequestException h => $"cannot reach the Kubernetes API: {h.Message}",
         _ => e.Message,
-    };
+    }).ReplaceLineEndings(" ");
 }

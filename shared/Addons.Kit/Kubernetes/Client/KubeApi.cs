@@ -173,7 +173,7 @@ public sealed partial class KubeApi : IDisposable
         }
 
         var code = response.StatusCode;
-        var reason = !string.IsNullOrEmpty(status?.Reason) ? status.Reason : response.ReasonPhrase ?? code.ToString();
+        var reason = SecretRedactor.Redact(!string.IsNullOrEmpty(status?.Reason) ? status.Reason : response.ReasonPhrase ?? code.ToString());
         var retryAfter = RetryAfter(response) ?? (status?.Details?.RetryAfterSeconds is int s && s > 0 ? TimeSpan.FromSeconds(s) : null);
         Log.RequestFailed(logger, request.Verb, request.Resource, request.Name, (int)code, reason);
         return new KubeApiException(code, reason, status?.Message ?? "", request.Verb, request.Resource, request.Name, retryAfter);
