@@ -10,7 +10,8 @@ namespace Addons.Karc.Cli;
 
 /// <summary>
 /// Runs one karc command line and maps every outcome to an exit code: 0 success (also a declined
-/// prompt), 1 runtime or API error, 2 usage or validation error. Errors are one line on stderr.
+/// prompt), 1 runtime or API error, 2 usage or validation error, 130 interrupted (SIGINT/SIGTERM). Errors are one line
+/// on stderr.
 /// </summary>
 internal static class KarcCli
 {
@@ -49,7 +50,15 @@ internal static class KarcCli
 
         if (options.Verb == "controller")
         {
-            return await Freezes.ControllerHost.RunAsync(options, cancellationToken);
+            try
+            {
+                return await Freezes.ControllerHost.RunAsync(options, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped before the host was running (a SIGTERM right after start): nothing to undo.
+                return ExitCodes.Success;
+            }
         }
 
         using var loggerFactory = LoggerFactory.Create(b => b
@@ -73,6 +82,11 @@ internal static class KarcCli
             // A missing confirmation or an unknown context is the command line's fault: exit 2.
             await console.Error.WriteLineAsync($"error: {e.Message}".AsMemory(), cancellationToken);
             return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await console.Error.WriteLineAsync("error: interrupted".AsMemory(), CancellationToken.None);
+            return ExitCodes.Interrupted;
         }
         catch (Exception e) when (e is KarcException or KarpenterNotServedException or KubeApiException or KubeResponseException
             or KubeCredentialException or HttpRequestException or TimeoutException)

@@ -41,6 +41,7 @@ internal static class ControllerHost
         // Leader-elected by default (the chart runs two replicas); --leader-elect=false turns it off.
         var builder = AddonHost.CreateBuilder([.. args], "karc").UseLeaderElection("karc");
         var version = await ResolveNodePoolVersionAsync(builder, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         Configure(builder, version);
         return await builder.Build().RunAsync(cancellationToken);
     }
