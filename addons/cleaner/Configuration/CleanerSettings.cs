@@ -55,7 +55,8 @@ internal static class CleanerSettings
             return SettingsError.For(settings["target-usage-percent"], $"{options.TargetUsagePercent} is above --usage-threshold-percent ({options.UsageThresholdPercent})");
         }
 
-        foreach (var (flag, patterns) in (string, IReadOnlyList<string>)[] { ("include-patterns", options.IncludePatterns), ("exclude-patterns", options.ExcludePatterns) })
+        (string Flag, IReadOnlyList<string> Patterns)[] globs = [("include-patterns", options.IncludePatterns), ("exclude-patterns", options.ExcludePatterns)];
+        foreach (var (flag, patterns) in globs)
         {
             try
             {
