@@ -262,7 +262,8 @@ public sealed class CleanerSettingsTests
     {
         var help = CleanerSettings.Definition.HelpText();
 
-        foreach (var (flag, env) in (string, string)[] { ("target-paths", "TARGET_PATHS"), ("dry-run", "DRY_RUN"), ("log-level", "LOG_LEVEL"), ("metrics-port", "METRICS_PORT"), ("min-file-age", "MIN_FILE_AGE") })
+        (string Flag, string Env)[] expected = [("target-paths", "TARGET_PATHS"), ("dry-run", "DRY_RUN"), ("log-level", "LOG_LEVEL"), ("metrics-port", "METRICS_PORT"), ("min-file-age", "MIN_FILE_AGE")];
+        foreach (var (flag, env) in expected)
         {
             Assert.Matches($@"--{flag}( VALUE)? +env {env}\n", help);
         }
