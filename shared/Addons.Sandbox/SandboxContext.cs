@@ -3,6 +3,15 @@ namespace Addons.Sandbox;
 /// <summary>What an addon plug-in needs to know about the running sandbox.</summary>
 internal sealed record SandboxContext(string RepoRoot, string StateDirectory, string KubeconfigPath, Uri ApiUrl)
 {
+    /// <summary>Each addon's port (health/metrics), chosen by the runner so two sandboxes never share one.</summary>
+    public IReadOnlyDictionary<string, int> Ports { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>The kubectl command as a user types it from the repository root.</summary>
+    public string Kubectl { get; init; } = "kubectl";
+
+    /// <summary>The port assigned to <paramref name="addon"/>.</summary>
+    public int PortFor(string addon) => Ports.TryGetValue(addon, out var port) ? port : throw new InvalidOperationException($"no port assigned to {addon}");
+
     /// <summary>The kubeconfig path as a user types it from the repository root.</summary>
     public string KubeconfigForShell => ForShell(KubeconfigPath);
 

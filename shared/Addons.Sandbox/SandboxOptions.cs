@@ -6,6 +6,7 @@ internal sealed record SandboxOptions(int Port, bool StartAddons, string StateDi
     /// <summary>The default API port: fixed so the written kubeconfig and printed commands stay valid across runs.</summary>
     public const int DefaultPort = 16443;
 
+    /// <summary>--state-dir holds the kubeconfig, addon logs, generated seeds and the cleaner workspace (default .sandbox/); cluster objects are never kept: every start seeds a fresh emulator.</summary>
     public const string Usage = "usage: dotnet run --project shared/Addons.Sandbox [-- --port <1-65535>] [--no-addons] [--state-dir <path>]";
 
     /// <summary>Parses <paramref name="args"/>; returns null and an error naming the bad argument otherwise.</summary>

@@ -1,4 +1,8 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using Addons.Kit.Testing.Crds;
 using Addons.Kit.Testing.Emulator;
 using Addons.Sandbox.Plugins;
@@ -6,12 +10,15 @@ using Addons.Sandbox.Plugins;
 namespace Addons.Sandbox;
 
 /// <summary>
-/// Starts the emulator on a fixed loopback port, writes <c>.sandbox/kubeconfig</c>, installs CRDs and demo
-/// objects, starts every built addon against it, and on Ctrl+C (or SIGTERM) stops the addons gracefully
-/// before the emulator.
+/// Starts the emulator (HTTPS, bearer token, workload simulator) on the given loopback port, writes the
+/// kubeconfig, installs CRDs and demo objects, starts every built addon on ports of its own, waits until
+/// each addon's readiness endpoint answers 200, then prints the banner. An addon that exits or never gets
+/// ready stops the sandbox with exit code 1. On Ctrl+C (or SIGTERM) the addons stop gracefully before the emulator.
 /// </summary>
 internal static class SandboxRunner
 {
+    private static readonly TimeSpan ReadyBound = TimeSpan.FromSeconds(120);
+
     public static async Task<int> RunAsync(string[] args)
     {
         var options = SandboxOptions.Parse(args, RepoLayout.Root, out var error);
@@ -30,11 +37,20 @@ internal static class SandboxRunner
             stop.Cancel();
         }
 
+        var clock = Stopwatch.StartNew();
         Directory.CreateDirectory(options.StateDirectory);
+        var (kubectl, toolsProblem) = await KubeToolsInstaller.EnsureAsync(RepoLayout.Root, stop.Token);
+        Console.WriteLine($"sandbox: starting the Kubernetes API emulator on https://127.0.0.1:{options.Port}");
         KubeApiEmulator api;
         try
         {
-            api = await KubeApiEmulator.StartAsync(new EmulatorOptions { Port = options.Port }, stop.Token);
+            api = await KubeApiEmulator.StartAsync(new EmulatorOptions
+            {
+                Port = options.Port,
+                Https = true,
+                AdminToken = "sandbox-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+                Workloads = new WorkloadSimulation { Nodes = [] },
+            }, stop.Token);
         }
         catch (IOException e)
         {
@@ -43,21 +59,43 @@ internal static class SandboxRunner
             return 1;
         }
         await using var _ = api;
-        var context = new SandboxContext(RepoLayout.Root, options.StateDirectory,
-            Path.Combine(options.StateDirectory, "kubeconfig"), new Uri(api.BaseUrl));
+        AwsSandbox aws;
+        try
+        {
+            aws = await AwsSandbox.StartAsync(api, options.Port == 65535 ? 0 : options.Port + 1, stop.Token);
+        }
+        catch (IOException e)
+        {
+            await Console.Error.WriteLineAsync($"sandbox: cannot listen on 127.0.0.1:{options.Port + 1} for the EKS/STS emulator ({e.Message}); stop the other sandbox or pass --port <1-65535>");
+            return 1;
+        }
+        await using var __ = aws;
+        var context = new SandboxContext(RepoLayout.Root, options.StateDirectory, Path.Combine(options.StateDirectory, "kubeconfig"), new Uri(api.BaseUrl))
+        {
+            Ports = AssignPorts(options.Port),
+            Kubectl = kubectl ?? "kubectl",
+        };
         api.WriteKubeconfig(context.KubeconfigPath);
 
-        await SeedAsync(api, context, stop.Token);
+        var seeded = await SeedAsync(api, context, stop.Token);
+        Console.WriteLine($"sandbox: seeded {seeded} objects ({clock.Elapsed.TotalSeconds:F1} s)");
 
         var running = new List<AddonProcess>();
+        var exitCode = 0;
         try
         {
             if (options.StartAddons)
             {
                 await StartAddonsAsync(context, running, stop.Token);
+                if (!await WaitReadyAsync(context, running, stop.Token))
+                {
+                    exitCode = 1;
+                    return exitCode;
+                }
             }
-            Banner.Print(context, running);
-            await WaitAsync(context, running, stop.Token);
+            Console.WriteLine($"sandbox: ready in {clock.Elapsed.TotalSeconds:F1} s");
+            Banner.Print(context, running, aws, toolsProblem);
+            exitCode = await WaitAsync(context, running, stop.Token);
         }
         finally
         {
@@ -67,12 +105,49 @@ internal static class SandboxRunner
                 await process.DisposeAsync();
                 Console.WriteLine($"sandbox: {process.Name} exited with code {process.ExitCode}");
             }
+            Console.WriteLine("sandbox: stopped");
         }
-        Console.WriteLine("sandbox: stopped");
-        return 0;
+        return exitCode;
     }
 
-    private static async Task SeedAsync(KubeApiEmulator api, SandboxContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// port+2, port+3, ... per addon (port+1 is the EKS/STS emulator's), or a free port when that one is taken;
+    /// never shared with another sandbox.
+    /// </summary>
+    private static Dictionary<string, int> AssignPorts(int apiPort)
+    {
+        var ports = new Dictionary<string, int>(StringComparer.Ordinal);
+        var candidate = apiPort + 1;
+        foreach (var addon in SandboxAddons.All)
+        {
+            candidate++;
+            ports[addon.Name] = candidate <= 65535 && IsFree(candidate) ? candidate : FreePort();
+        }
+        return ports;
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<int> SeedAsync(KubeApiEmulator api, SandboxContext context, CancellationToken cancellationToken)
     {
         var sandboxDir = Path.Combine(context.RepoRoot, "shared", "Addons.Sandbox");
         var files = KarpenterCrds.CurrentFiles(context.RepoRoot)
@@ -80,10 +155,12 @@ internal static class SandboxRunner
             .Concat(SandboxAddons.All.SelectMany(a => a.SeedFiles(context)).Where(f => f.Contains("/crds/", StringComparison.Ordinal)))
             .Concat(Directory.GetFiles(Path.Combine(sandboxDir, "seed"), "*.yaml").Order(StringComparer.Ordinal))
             .Concat(SandboxAddons.All.SelectMany(a => a.SeedFiles(context)).Where(f => !f.Contains("/crds/", StringComparison.Ordinal)));
+        var count = 0;
         foreach (var file in files)
         {
-            await api.ApplyYamlAsync(await File.ReadAllTextAsync(file, cancellationToken), cancellationToken);
+            count += (await api.ApplyYamlAsync(await File.ReadAllTextAsync(file, cancellationToken), cancellationToken)).Count;
         }
+        return count;
     }
 
     private static async Task StartAddonsAsync(SandboxContext context, List<AddonProcess> running, CancellationToken cancellationToken)
@@ -96,19 +173,93 @@ internal static class SandboxRunner
                 Console.WriteLine($"sandbox: {addon.Name} is not built; skipped (dotnet build addons/{addon.Name})");
                 continue;
             }
+            Console.WriteLine($"sandbox: starting {addon.Name} (port {context.PortFor(addon.Name)})");
             running.Add(AddonProcess.Start(addon.Name, start, Path.Combine(context.StateDirectory, "logs", addon.Name + ".log")));
         }
     }
 
-    /// <summary>Waits for the stop signal; reports an addon that exits on its own instead of hiding it.</summary>
-    private static async Task WaitAsync(SandboxContext context, List<AddonProcess> running, CancellationToken stop)
+    /// <summary>Waits for every addon's readiness endpoint to answer 200; false (after saying why) when one exits or never gets ready.</summary>
+    private static async Task<bool> WaitReadyAsync(SandboxContext context, List<AddonProcess> running, CancellationToken stop)
     {
-        var reported = new HashSet<string>(StringComparer.Ordinal);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        bound.CancelAfter(ReadyBound);
+        foreach (var process in running)
+        {
+            var addon = SandboxAddons.All.First(a => a.Name == process.Name);
+            if (addon.ReadinessPath is null)
+            {
+                continue;
+            }
+
+            var url = new Uri($"http://127.0.0.1:{context.PortFor(addon.Name)}{addon.ReadinessPath}");
+            Console.WriteLine($"sandbox: waiting for {addon.Name} ({url})");
+            var waited = Stopwatch.StartNew();
+            while (!await IsReadyAsync(http, url, bound.Token))
+            {
+                var problem = process.HasExited ? $"exited with code {process.ExitCode} before it was ready"
+                    : stop.IsCancellationRequested ? "was stopped before it was ready"
+                    : bound.IsCancellationRequested ? $"was not ready after {ReadyBound.TotalSeconds:F0} s"
+                    : null;
+                if (problem is not null)
+                {
+                    await Console.Error.WriteLineAsync($"sandbox: {addon.Name} {problem}; last lines of {context.ForShell(process.LogPath)}:");
+                    foreach (var line in Tail(process.LogPath, 15))
+                    {
+                        await Console.Error.WriteLineAsync("  " + line);
+                    }
+                    return false;
+                }
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(200), bound.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Reported on the next turn.
+                }
+            }
+            Console.WriteLine($"sandbox: {addon.Name} ready ({waited.Elapsed.TotalSeconds:F1} s)");
+        }
+        return true;
+    }
+
+    private static async Task<bool> IsReadyAsync(HttpClient http, Uri url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync(url, cancellationToken);
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static IEnumerable<string> Tail(string path, int lines)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(lines).ToList();
+        }
+        catch (IOException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Waits for the stop signal; an addon that exits on its own stops the sandbox with exit code 1.</summary>
+    private static async Task<int> WaitAsync(SandboxContext context, List<AddonProcess> running, CancellationToken stop)
+    {
         while (!stop.IsCancellationRequested)
         {
-            foreach (var process in running.Where(p => p.HasExited && reported.Add(p.Name)))
+            if (running.FirstOrDefault(p => p.HasExited) is { } process)
             {
                 await Console.Error.WriteLineAsync($"sandbox: {process.Name} exited with code {process.ExitCode}; see {context.ForShell(process.LogPath)}");
+                return 1;
             }
             try
             {
@@ -116,8 +267,9 @@ internal static class SandboxRunner
             }
             catch (OperationCanceledException)
             {
-                return;
+                return 0;
             }
         }
+        return 0;
     }
 }

@@ -9,6 +9,7 @@ internal sealed class OutputLog
     private readonly StringBuilder _text = new();
     private readonly object _gate = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _closedStreams;
 
     public OutputLog(Process process)
     {
@@ -40,6 +41,11 @@ internal sealed class OutputLog
                 {
                     return;
                 }
+                if (_closedStreams == 2)
+                {
+                    // The process closed stdout and stderr: the line will never come, say so now rather than at the bound.
+                    throw new InvalidOperationException($"expected line not seen before the process closed its output:\n{_text}");
+                }
                 changed = _changed.Task;
             }
             try
@@ -55,14 +61,17 @@ internal sealed class OutputLog
 
     private void Append(string? line)
     {
-        if (line is null)
-        {
-            return;
-        }
         TaskCompletionSource previous;
         lock (_gate)
         {
-            _text.AppendLine(line);
+            if (line is null)
+            {
+                _closedStreams++;
+            }
+            else
+            {
+                _text.AppendLine(line);
+            }
             previous = _changed;
             _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Addons.Kit.Testing;
@@ -11,37 +12,72 @@ namespace Addons.Sandbox.Tests;
 /// </summary>
 public sealed class SandboxProcessTests : IDisposable
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(180);
     private readonly string _state = Directory.CreateTempSubdirectory("sandbox-test-").FullName;
 
     [Fact]
-    public async Task Run_StartedThenTerminated_SeedsServesKubectlAndExitsZero()
+    public async Task Run_TwoSideBySide_BannerOnlyWhenReadyNeverCrossAndExitZero()
     {
         using var timeout = new CancellationTokenSource(Bound);
-        var port = FreePort();
-        using var sandbox = StartSandbox("--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--state-dir", _state);
-        var output = new OutputLog(sandbox);
+        var second = Directory.CreateTempSubdirectory("sandbox-test-").FullName;
+        try
+        {
+            // Each sandbox derives port+1 (EKS/STS) and port+2.. (addons) from its base: bases far apart, below
+            // the kernel's ephemeral range so neither another test's client socket nor the other sandbox takes them.
+            var portA = FreeBase(20000);
+            var portB = FreeBase(portA + 100);
+            using var a = StartSandbox("--port", portA.ToString(CultureInfo.InvariantCulture), "--state-dir", _state);
+            using var b = StartSandbox("--port", portB.ToString(CultureInfo.InvariantCulture), "--state-dir", second);
+            var outputA = new OutputLog(a);
+            var outputB = new OutputLog(b);
 
-        await output.WaitForLineAsync(l => l.Contains("Ctrl+C stops everything.", StringComparison.Ordinal), timeout.Token);
-        Assert.Contains($"http://127.0.0.1:{port}/", output.Text, StringComparison.Ordinal);
+            await outputA.WaitForLineAsync(l => l.Contains("Ctrl+C stops everything.", StringComparison.Ordinal), timeout.Token);
+            var readyA = await ReadyzAsync(outputA.Text, _state, "karc", timeout.Token);
+            await outputB.WaitForLineAsync(l => l.Contains("Ctrl+C stops everything.", StringComparison.Ordinal), timeout.Token);
+            var readyB = await ReadyzAsync(outputB.Text, second, "karc", timeout.Token);
 
-        var nodePools = await RunKubectlAsync(timeout.Token, "get", "nodepools", "-o", "name");
-        Assert.Equal(
-            ["nodepool.karpenter.sh/batch", "nodepool.karpenter.sh/general", "nodepool.karpenter.sh/gpu", "nodepool.karpenter.sh/spot"],
-            nodePools.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        var reports = await RunKubectlAsync(timeout.Token, "get", "vulnerabilityreports", "-A", "-o", "name");
-        Assert.Contains("vulnerabilityreport.aquasecurity.github.io/replicaset-web-6d4cf56db6-web", reports, StringComparison.Ordinal);
-        Assert.Contains("karc: running", output.Text, StringComparison.Ordinal);
-        Assert.Contains("cleaner: running", output.Text, StringComparison.Ordinal);
-        await WaitReadyAsync(new Uri("http://127.0.0.1:18081/readyz"), timeout.Token);   // karc controller
-        await WaitReadyAsync(new Uri("http://127.0.0.1:18082/readyz"), timeout.Token);   // cleaner
+            // The banner came after every addon answered 200: one probe right after it, no polling.
+            Assert.True(readyA is null, readyA);
+            Assert.True(readyB is null, readyB);
+            Assert.Null(await ReadyzAsync(outputA.Text, _state, "cleaner", timeout.Token));
+            Assert.Null(await ReadyzAsync(outputB.Text, second, "cleaner", timeout.Token));
+            Assert.Contains($"https://127.0.0.1:{portA}/", outputA.Text, StringComparison.Ordinal);
+            Assert.NotEqual(AddonPort(outputA.Text, "karc"), AddonPort(outputB.Text, "karc"));
+            Assert.NotEqual(AddonPort(outputA.Text, "cleaner"), AddonPort(outputB.Text, "cleaner"));
 
-        Signal(sandbox.Id, 15);
-        await sandbox.WaitForExitAsync(timeout.Token);
-        Assert.Equal(0, sandbox.ExitCode);
-        var text = output.Text;
-        Assert.True(text.Contains("karc exited with code 0", StringComparison.Ordinal), text);
-        Assert.True(text.Contains("cleaner exited with code 0", StringComparison.Ordinal), text);
+            var nodePools = await RunKubectlAsync(Path.Combine(_state, "kubeconfig"), timeout.Token, "get", "nodepools", "-o", "name");
+            Assert.Equal(
+                ["nodepool.karpenter.sh/batch", "nodepool.karpenter.sh/general", "nodepool.karpenter.sh/gpu", "nodepool.karpenter.sh/spot"],
+                nodePools.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            var reports = await RunKubectlAsync(Path.Combine(second, "kubeconfig"), timeout.Token, "get", "vulnerabilityreports", "-A", "-o", "name");
+            Assert.Contains("vulnerabilityreport.aquasecurity.github.io/replicaset-web-6d4cf56db6-web", reports, StringComparison.Ordinal);
+            var nodes = await RunKubectlAsync(Path.Combine(_state, "kubeconfig"), timeout.Token, "get", "nodes");
+            Assert.Contains(" Ready ", nodes, StringComparison.Ordinal);
+
+            // A's credentials pointed at B's server are refused: a CLI never silently talks to the wrong sandbox.
+            var crossed = File.ReadAllText(Path.Combine(_state, "kubeconfig")).Replace($"127.0.0.1:{portA}", $"127.0.0.1:{portB}", StringComparison.Ordinal);
+            var crossedPath = Path.Combine(_state, "crossed-kubeconfig");
+            File.WriteAllText(crossedPath, crossed);
+            var refused = await RunKubectlRawAsync(crossedPath, timeout.Token, "get", "nodes", "--insecure-skip-tls-verify=true");
+            Assert.NotEqual(0, refused.ExitCode);
+
+            // The seeded freeze that is active now paused its NodePool.
+            await WaitForAsync(async () => (await RunKubectlAsync(Path.Combine(_state, "kubeconfig"), timeout.Token, "get", "nodepool", "batch", "-o", "jsonpath={.metadata.annotations}")).Contains("maintenance-now", StringComparison.Ordinal), timeout.Token);
+
+            Signal(a.Id, 15);
+            Signal(b.Id, 15);
+            await a.WaitForExitAsync(timeout.Token);
+            await b.WaitForExitAsync(timeout.Token);
+            Assert.Equal(0, a.ExitCode);
+            Assert.Equal(0, b.ExitCode);
+            Assert.True(outputA.Text.Contains("karc exited with code 0", StringComparison.Ordinal), outputA.Text);
+            Assert.True(outputA.Text.Contains("cleaner exited with code 0", StringComparison.Ordinal), outputA.Text);
+            Assert.Equal(1, outputA.Text.Split('\n').Count(l => l.Contains("Ctrl+C stops everything.", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            Directory.Delete(second, recursive: true);
+        }
     }
 
     [Fact]
@@ -73,10 +109,17 @@ public sealed class SandboxProcessTests : IDisposable
         return Process.Start(start) ?? throw new InvalidOperationException("sandbox did not start");
     }
 
-    private async Task<string> RunKubectlAsync(CancellationToken cancellationToken, params string[] args)
+    private static async Task<string> RunKubectlAsync(string kubeconfig, CancellationToken cancellationToken, params string[] args)
+    {
+        var (exitCode, stdout, stderr) = await RunKubectlRawAsync(kubeconfig, cancellationToken, args);
+        Assert.True(exitCode == 0, $"kubectl {string.Join(' ', args)} failed: {stderr}");
+        return stdout;
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunKubectlRawAsync(string kubeconfig, CancellationToken cancellationToken, params string[] args)
     {
         var start = new ProcessStartInfo(KubeTools.Kubectl) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["KUBECONFIG"] = Path.Combine(_state, "kubeconfig");
+        start.Environment["KUBECONFIG"] = kubeconfig;
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -85,37 +128,66 @@ public sealed class SandboxProcessTests : IDisposable
         var stdout = kubectl.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = kubectl.StandardError.ReadToEndAsync(cancellationToken);
         await kubectl.WaitForExitAsync(cancellationToken);
-        Assert.True(kubectl.ExitCode == 0, $"kubectl {string.Join(' ', args)} failed: {await stderr}");
-        return await stdout;
+        return (kubectl.ExitCode, await stdout, await stderr);
     }
 
-    /// <summary>Polls a readiness endpoint until it answers 200; the bound comes from the token.</summary>
-    private static async Task WaitReadyAsync(Uri readyz, CancellationToken cancellationToken)
+    /// <summary>The port the banner printed for an addon ("karc: running (pid N, port P, ...").</summary>
+    private static int AddonPort(string output, string addon)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        while (true)
+        var match = System.Text.RegularExpressions.Regex.Match(output, "^" + addon + @": running \(pid \d+, port (\d+),", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.True(match.Success, output);
+        return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>One readiness probe of an addon at the port its banner printed.</summary>
+    /// <summary>null when it answered 200, else what it answered, the sandbox's output and the addon's log.</summary>
+    private static async Task<string?> ReadyzAsync(string output, string stateDirectory, string addon, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{AddonPort(output, addon)}/readyz?verbose"), cancellationToken);
+        if (response.StatusCode == HttpStatusCode.OK)
         {
-            try
-            {
-                using var response = await http.GetAsync(readyz, cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            return null;
+        }
+        var log = Path.Combine(stateDirectory, "logs", addon + ".log");
+        return $"{addon} /readyz answered {(int)response.StatusCode}:\n{await response.Content.ReadAsStringAsync(cancellationToken)}\n"
+            + $"sandbox output:\n{output}\n{addon}.log:\n{(File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(30)) : "(none)")}";
+    }
+
+    /// <summary>Re-checks a condition the sandbox's controller reaches on its own; the bound comes from the token.</summary>
+    private static async Task WaitForAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
+    {
+        while (!await condition())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
         }
     }
 
-    private static int FreePort()
+    /// <summary>The first port from <paramref name="from"/> on whose next nine ports are free too.</summary>
+    private static int FreeBase(int from)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var port = from + Random.Shared.Next(0, 5000); port < 32000; port += 10)
+        {
+            if (Enumerable.Range(port, 10).All(IsFree))
+            {
+                return port;
+            }
+        }
+        throw new InvalidOperationException($"no ten free ports in a row from {from}");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     private static void Signal(int pid, int signal)

@@ -42,7 +42,7 @@ internal sealed class CleaningCycle
         var started = Stopwatch.GetTimestamp();
         _logger.CycleStarted(_options.TargetPaths.Count);
         var outcomes = new List<PathOutcome>(_options.TargetPaths.Count);
-        using var walker = new DirectoryWalker(_include, _exclude);
+        using var walker = new DirectoryWalker(_include, _exclude, _options.MaxDepth);
         foreach (var path in _options.TargetPaths)
         {
             if (cancellationToken.IsCancellationRequested)
@@ -111,6 +111,16 @@ internal sealed class CleaningCycle
             _logger.StopRequested(path);
         }
 
+        if (visitor.TooDeep > 0)
+        {
+            _logger.TooDeepSummary(visitor.TooDeep, path, _options.MaxDepth);
+        }
+
+        if (visitor.RemovedDirectories > 0 || visitor.RemoveDirectoryFailures > 0)
+        {
+            _logger.RemovedEmptyDirectories(visitor.RemovedDirectories, path, visitor.RemoveDirectoryFailures);
+        }
+
         if (_options.DryRun)
         {
             _logger.DryRunSummary(visitor.Files, ByteSize.Format(visitor.Bytes), path);
@@ -174,8 +184,10 @@ internal sealed class CleaningCycle
                 continue;
             }
 
-            var errno = remover.Delete(candidate.RelativePath, _options.RemoveEmptyDirs,
-                directory => _logger.RemovedEmptyDirectory(ScanPaths.Join(path, System.Text.Encoding.UTF8.GetBytes(directory))));
+            var errno = remover.Delete(candidate.RelativePath, candidate.Identity, _options.RemoveEmptyDirs,
+                (directory, length) => visitor.CountRemovedDirectory(visitor.RemovedDirectories < CleaningVisitor.RemovedDirectoryLogLimit
+                    ? ScanPaths.JoinNulSeparated(path, directory, length)
+                    : null));
             switch (errno)
             {
                 case 0:
@@ -185,7 +197,11 @@ internal sealed class CleaningCycle
                 case Libc.ENOENT:
                     _logger.Vanished(fullPath);
                     break;
+                case Deletion.Changed:
+                    _logger.ChangedSinceScan(fullPath);
+                    break;
                 default:
+                    visitor.DeleteFailures++;
                     _logger.DeleteFailed(fullPath, Libc.Describe(errno));
                     break;
             }

@@ -53,7 +53,7 @@ internal static partial class CleaningLog
     [LoggerMessage(16, LogLevel.Information, "Deleted {Files} file(s), freed {Size}, from {Path}")]
     public static partial void CleanSummary(this ILogger logger, long files, string size, string path);
 
-    [LoggerMessage(17, LogLevel.Information, "Removed empty directory {Directory}")]
+    [LoggerMessage(17, LogLevel.Debug, "Removed empty directory {Directory}")]
     public static partial void RemovedEmptyDirectory(this ILogger logger, string directory);
 
     [LoggerMessage(18, LogLevel.Warning, "Failed to remove empty directory {Directory}: {Reason}")]
@@ -70,4 +70,16 @@ internal static partial class CleaningLog
 
     [LoggerMessage(21, LogLevel.Information, "Scanned {Path}: {Files} file(s) in {Directories} director(ies)")]
     public static partial void Scanned(this ILogger logger, string path, long files, long directories);
+
+    [LoggerMessage(23, LogLevel.Information, "Skipping file {File}: it changed since it was scanned (replaced, rewritten or touched); it is judged again next cycle")]
+    public static partial void ChangedSinceScan(this ILogger logger, string file);
+
+    [LoggerMessage(24, LogLevel.Warning, "Not descending below depth {MaxDepth} in {Path} (--max-depth): deeper entries are skipped (first one at a relative path of {PathBytes} bytes; count in the summary)")]
+    public static partial void TooDeep(this ILogger logger, string path, int maxDepth, int pathBytes);
+
+    [LoggerMessage(25, LogLevel.Information, "Removed {Directories} empty director(ies) from {Path}; {Failures} could not be removed")]
+    public static partial void RemovedEmptyDirectories(this ILogger logger, long directories, string path, long failures);
+
+    [LoggerMessage(26, LogLevel.Warning, "{Directories} director(ies) of {Path} deeper than --max-depth {MaxDepth} were not entered")]
+    public static partial void TooDeepSummary(this ILogger logger, long directories, string path, int maxDepth);
 }

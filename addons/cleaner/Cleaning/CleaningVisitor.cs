@@ -49,7 +49,7 @@ internal sealed class CleaningVisitor : IScanVisitor
 
         if (Collected is not null)
         {
-            Collected.Add(new Candidate(entry.RelativePathBytes.ToArray(), entry.Size, entry.ModifiedUnixMilliseconds));
+            Collected.Add(new Candidate(entry.RelativePathBytes.ToArray(), entry.Identity));
             return ScanAction.Continue;
         }
 
@@ -74,11 +74,40 @@ internal sealed class CleaningVisitor : IScanVisitor
             case Libc.ENOENT:
                 _logger.Vanished(entry.FullPath);
                 return ScanAction.Continue;
+            case Deletion.Changed:
+                _logger.ChangedSinceScan(entry.FullPath);
+                return ScanAction.Continue;
             default:
+                DeleteFailures++;
                 _logger.DeleteFailed(entry.FullPath, Libc.Describe(errno));
                 return ScanAction.Continue;
         }
     }
+
+    /// <summary>Deletions that failed (not counting files that vanished or changed meanwhile).</summary>
+    public long DeleteFailures { get; set; }
+
+    /// <summary>Directories removed because deleting left them empty.</summary>
+    public long RemovedDirectories { get; private set; }
+
+    /// <summary>Directories not entered because their entries would be deeper than <c>--max-depth</c>.</summary>
+    public long TooDeep { get; private set; }
+
+    /// <summary>Counts a removed directory; logs it (at debug) only for the first <see cref="RemovedDirectoryLogLimit"/>, so a deep chain cannot flood the log.</summary>
+    public void CountRemovedDirectory(string? path)
+    {
+        RemovedDirectories++;
+        if (RemovedDirectories <= RemovedDirectoryLogLimit && path is not null)
+        {
+            _logger.RemovedEmptyDirectory(path);
+        }
+    }
+
+    /// <summary>Removed directories logged one by one per target path and cycle; the rest only in the summary.</summary>
+    public const int RemovedDirectoryLogLimit = 20;
+
+    /// <summary>Empty directories that could not be removed (only the first is logged).</summary>
+    public long RemoveDirectoryFailures { get; private set; }
 
     public void Count(long size)
     {
@@ -91,6 +120,16 @@ internal sealed class CleaningVisitor : IScanVisitor
 
     public void OnExcludedDirectory(ReadOnlySpan<byte> relativePath, string pattern) =>
         _logger.SkippingExcludedDirectory(ScanPaths.Join(_root, relativePath), pattern);
+
+    public void OnTooDeep(ReadOnlySpan<byte> relativePath, int maxDepth)
+    {
+        TooDeep++;
+        if (TooDeep == 1)
+        {
+            // Once per target path and cycle: the path of a deep directory can be hundreds of kilobytes.
+            _logger.TooDeep(_root, maxDepth, relativePath.Length);
+        }
+    }
 
     public void OnExcludedFile(ReadOnlySpan<byte> relativePath, long size, string pattern)
     {
@@ -122,12 +161,17 @@ internal sealed class CleaningVisitor : IScanVisitor
         switch (errno)
         {
             case 0:
-                _logger.RemovedEmptyDirectory(ScanPaths.Join(_root, directory.RelativePath));
+                CountRemovedDirectory(RemovedDirectories < RemovedDirectoryLogLimit && _logger.IsEnabled(LogLevel.Debug) ? ScanPaths.Join(_root, directory.RelativePath) : null);
                 return true;
             case Libc.ENOTEMPTY or Libc.EEXIST or Libc.ENOENT:
                 return false;
             default:
-                _logger.RemoveDirectoryFailed(ScanPaths.Join(_root, directory.RelativePath), Libc.Describe(errno));
+                RemoveDirectoryFailures++;
+                if (RemoveDirectoryFailures == 1)
+                {
+                    _logger.RemoveDirectoryFailed(ScanPaths.Join(_root, directory.RelativePath), Libc.Describe(errno));
+                }
+
                 return false;
         }
     }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using Addons.Cleaner.Native;
+using Addons.Cleaner.Scanning;
 
 namespace Addons.Cleaner.Cleaning;
 
@@ -9,46 +10,55 @@ namespace Addons.Cleaner.Cleaning;
 /// descriptor one directory at a time with <c>O_NOFOLLOW</c>: a path that now leads through a symlink
 /// fails instead of deleting something outside the root, and a symlink itself is never deleted.
 /// </summary>
+/// <remarks>
+/// Holds at most <see cref="DirectoryChain.DefaultMaxOpen"/> descriptors however deep the path
+/// (<see cref="DirectoryChain"/>), and deletes only if the file is still the one scanned (<see cref="Deletion"/>).
+/// </remarks>
 internal sealed unsafe class RootedRemover : IDisposable
 {
-    private readonly int _rootFd;
-    private readonly List<int> _chain = [];
+    private readonly byte[] _root;
+    private readonly DirectoryChain _chain = new();
     private readonly List<int> _nameStarts = [];
 
-    private RootedRemover(int rootFd) => _rootFd = rootFd;
+    private RootedRemover(byte[] root) => _root = root;
 
-    /// <summary>Opens the root; returns null with an errno when it cannot be opened.</summary>
+    /// <summary>Checks that the root can be opened; returns null with an errno when it cannot.</summary>
     public static RootedRemover? Open(string root, out int errno)
     {
-        var bytes = Encoding.UTF8.GetBytes(root + "\0");
-        int fd;
-        fixed (byte* pointer = bytes)
+        var remover = new RootedRemover(Encoding.UTF8.GetBytes(root + "\0"));
+        errno = remover.OpenRoot();
+        if (errno != 0)
         {
-            fd = Libc.Open(pointer, Libc.OpenDirectoryFollow);
+            return null;
         }
 
-        errno = fd < 0 ? Marshal.GetLastPInvokeError() : 0;
-        return fd < 0 ? null : new RootedRemover(fd);
+        remover._chain.Dispose();
+        return remover;
     }
 
     /// <summary>
-    /// Deletes the regular file at <paramref name="relativePath"/>; with <paramref name="removeEmptyParents"/>,
-    /// then removes each parent directory left empty, deepest first, never the root. Returns 0 or an errno
-    /// (<see cref="Libc.ENOENT"/> when it vanished; <see cref="Libc.ELOOP"/> when the path is not a
-    /// regular file reachable without following a symlink).
+    /// Deletes the regular file at <paramref name="relativePath"/> if it is still <paramref name="expected"/>;
+    /// with <paramref name="removeEmptyParents"/>, then removes each parent directory left empty, deepest
+    /// first, never the root, calling <paramref name="onDirectoryRemoved"/> for each. Returns 0,
+    /// <see cref="Deletion.Changed"/> or an errno (<see cref="Libc.ENOENT"/> when it vanished;
+    /// <see cref="Libc.ELOOP"/> when the path leads through a symlink).
     /// </summary>
-    public int Delete(byte[] relativePath, bool removeEmptyParents, Action<string>? onDirectoryRemoved)
+    public int Delete(byte[] relativePath, in FileIdentity expected, bool removeEmptyParents, Action<byte[], int>? onDirectoryRemoved)
     {
         ArgumentNullException.ThrowIfNull(relativePath);
         var path = new byte[relativePath.Length + 1];
         relativePath.CopyTo(path, 0);
-        _chain.Clear();
         _nameStarts.Clear();
+        var errno = OpenRoot();
+        if (errno != 0)
+        {
+            return errno;
+        }
+
         try
         {
             fixed (byte* pointer = path)
             {
-                var fd = _rootFd;
                 var start = 0;
                 for (var i = 0; i < relativePath.Length; i++)
                 {
@@ -58,69 +68,61 @@ internal sealed unsafe class RootedRemover : IDisposable
                     }
 
                     path[i] = 0;
-                    var next = Libc.OpenAt(fd, pointer + start, Libc.OpenDirectoryNoFollow);
-                    if (next < 0)
+                    errno = _chain.Push(pointer + start);
+                    if (errno != 0)
                     {
-                        return Marshal.GetLastPInvokeError();
+                        return errno;
                     }
 
-                    _chain.Add(next);
                     _nameStarts.Add(start);
-                    fd = next;
                     start = i + 1;
                 }
 
-                var stat = stackalloc byte[256];
-                if (Libc.Statx(fd, pointer + start, Libc.AT_SYMLINK_NOFOLLOW, Libc.STATX_TYPE | Libc.STATX_MODE, stat) != 0)
-                {
-                    return Marshal.GetLastPInvokeError();
-                }
-
-                if ((*(ushort*)(stat + 28) & Libc.S_IFMT) != Libc.S_IFREG)
-                {
-                    return Libc.ELOOP;
-                }
-
-                if (Libc.UnlinkAt(fd, pointer + start, 0) != 0)
-                {
-                    return Marshal.GetLastPInvokeError();
-                }
-
-                if (removeEmptyParents)
+                errno = Deletion.UnlinkIfUnchanged(_chain.Top, pointer + start, expected);
+                if (errno == 0 && removeEmptyParents)
                 {
                     RemoveEmptyParents(path, pointer, onDirectoryRemoved);
                 }
 
-                return 0;
+                return errno;
             }
         }
         finally
         {
-            foreach (var fd in _chain)
-            {
-                _ = Libc.Close(fd);
-            }
+            _chain.Dispose();
         }
     }
 
-    public void Dispose() => _ = Libc.Close(_rootFd);
+    public void Dispose() => _chain.Dispose();
 
-    private void RemoveEmptyParents(byte[] path, byte* pointer, Action<string>? onDirectoryRemoved)
+    private int OpenRoot()
     {
-        for (var level = _chain.Count - 1; level >= 0; level--)
+        int fd;
+        fixed (byte* pointer = _root)
         {
-            var parent = level == 0 ? _rootFd : _chain[level - 1];
-            if (Libc.UnlinkAt(parent, pointer + _nameStarts[level], Libc.AT_REMOVEDIR) != 0)
+            fd = Libc.Open(pointer, Libc.OpenDirectoryFollow);
+        }
+
+        return fd < 0 ? Marshal.GetLastPInvokeError() : _chain.Reset(fd);
+    }
+
+    /// <summary>Climbs from the file's directory, removing each directory left empty, until one is not (or the root).</summary>
+    private void RemoveEmptyParents(byte[] path, byte* pointer, Action<byte[], int>? onDirectoryRemoved)
+    {
+        for (var level = _nameStarts.Count - 1; level >= 0; level--)
+        {
+            if (_chain.Pop() != 0 || _chain.IsTopLost)
             {
                 return;
             }
 
-            if (onDirectoryRemoved is not null)
+            if (Libc.UnlinkAt(_chain.Top, pointer + _nameStarts[level], Libc.AT_REMOVEDIR) != 0)
             {
-                var end = Array.IndexOf(path, (byte)0, _nameStarts[level]);
-                var relative = Encoding.UTF8.GetString(path, 0, end).Replace('\0', '/');
-                onDirectoryRemoved(relative);
+                return;
             }
+
+            // The directory's relative path ends where its name's NUL is.
+            onDirectoryRemoved?.Invoke(path, Array.IndexOf(path, (byte)0, _nameStarts[level]));
         }
     }
 }

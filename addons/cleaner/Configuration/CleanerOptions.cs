@@ -56,4 +56,7 @@ internal sealed record CleanerOptions
     /// <value>The default value is false.</value>
     public bool RemoveEmptyDirs { get; set; }
 
+    /// <summary>Entries deeper than this below a target path are skipped (logged once per path and cycle).</summary>
+    /// <value>The default value is 4096 (<see cref="Scanning.DirectoryWalker.DefaultMaxDepth"/>).</value>
+    public int MaxDepth { get; set; } = Scanning.DirectoryWalker.DefaultMaxDepth;
 }

@@ -21,15 +21,21 @@ internal static unsafe partial class Libc
     public const int EACCES = 13;
     public const int EEXIST = 17;
     public const int ENOTDIR = 20;
+    public const int EMFILE = 24;
+    public const int EROFS = 30;
     public const int ENOTEMPTY = 39;
     public const int ELOOP = 40;
+    public const int ESTALE = 116;
 
     public const int AT_SYMLINK_NOFOLLOW = 0x100;
     public const int AT_REMOVEDIR = 0x200;
+    public const int AT_EMPTY_PATH = 0x1000;
 
     public const uint STATX_TYPE = 0x1;
     public const uint STATX_MODE = 0x2;
     public const uint STATX_MTIME = 0x40;
+    public const uint STATX_CTIME = 0x80;
+    public const uint STATX_INO = 0x100;
     public const uint STATX_SIZE = 0x200;
 
     public const byte DT_UNKNOWN = 0;

@@ -12,6 +12,9 @@ internal interface IScanVisitor
     /// <summary>A directory matching an exclude pattern (or under which every path would): not entered.</summary>
     void OnExcludedDirectory(ReadOnlySpan<byte> relativePath, string pattern);
 
+    /// <summary>A directory whose entries would be deeper than the walk's maximum depth: not entered.</summary>
+    void OnTooDeep(ReadOnlySpan<byte> relativePath, int maxDepth);
+
     /// <summary>A file matching an exclude pattern: kept.</summary>
     void OnExcludedFile(ReadOnlySpan<byte> relativePath, long size, string pattern);
 

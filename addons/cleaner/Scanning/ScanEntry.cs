@@ -1,5 +1,4 @@
 using System.Text;
-using Addons.Cleaner.Native;
 
 namespace Addons.Cleaner.Scanning;
 
@@ -13,22 +12,24 @@ internal readonly unsafe ref struct ScanEntry
     private readonly int _directoryFd;
     private readonly byte* _name;
 
-    public ScanEntry(string root, ReadOnlySpan<byte> relativePath, int directoryFd, byte* name, long size, long modifiedUnixMilliseconds)
+    public ScanEntry(string root, ReadOnlySpan<byte> relativePath, int directoryFd, byte* name, FileIdentity identity)
     {
         _root = root;
         RelativePathBytes = relativePath;
         _directoryFd = directoryFd;
         _name = name;
-        Size = size;
-        ModifiedUnixMilliseconds = modifiedUnixMilliseconds;
+        Identity = identity;
     }
 
     /// <summary>Path relative to the target root, <c>/</c>-separated, UTF-8.</summary>
     public ReadOnlySpan<byte> RelativePathBytes { get; }
 
-    public long Size { get; }
+    /// <summary>Inode, size, mtime and ctime as the walk saw them.</summary>
+    public FileIdentity Identity { get; }
 
-    public long ModifiedUnixMilliseconds { get; }
+    public long Size => Identity.Size;
+
+    public long ModifiedUnixMilliseconds => Identity.ModifiedUnixMilliseconds;
 
     public string RelativePath => Encoding.UTF8.GetString(RelativePathBytes);
 
@@ -36,8 +37,9 @@ internal readonly unsafe ref struct ScanEntry
     public string FullPath => ScanPaths.Join(_root, RelativePathBytes);
 
     /// <summary>
-    /// Deletes the file through its directory's descriptor, so a directory swapped for a symlink
-    /// meanwhile cannot redirect the deletion outside the target. Returns 0 or an errno.
+    /// Deletes the file through its directory's descriptor — so a directory swapped for a symlink
+    /// meanwhile cannot redirect the deletion outside the target — and only if it is still the file
+    /// that was scanned (<see cref="Deletion"/>). Returns 0, <see cref="Deletion.Changed"/> or an errno.
     /// </summary>
-    public int Delete() => Libc.UnlinkAt(_directoryFd, _name, 0) == 0 ? 0 : System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+    public int Delete() => Deletion.UnlinkIfUnchanged(_directoryFd, _name, Identity);
 }

@@ -15,4 +15,13 @@ internal static class ScanPaths
 
         return root.EndsWith('/') ? root + relative : root + "/" + relative;
     }
+
+    /// <summary>Like <see cref="Join"/>, for a relative path whose separators were replaced by NULs (first <paramref name="length"/> bytes).</summary>
+    public static string JoinNulSeparated(string root, byte[] relativePath, int length)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        var copy = relativePath.AsSpan(0, length).ToArray();
+        copy.AsSpan().Replace((byte)0, (byte)'/');
+        return Join(root, copy);
+    }
 }

@@ -29,4 +29,16 @@ public sealed class EmulatorOptions
     /// <summary>Namespaces that exist from the start, as in a fresh cluster.</summary>
     /// <value>The default value is default, kube-system, kube-public and kube-node-lease.</value>
     public IReadOnlyList<string> InitialNamespaces { get; init; } = ["default", "kube-system", "kube-public", "kube-node-lease"];
+
+    /// <summary>The workload simulator (Pods for Deployments/DaemonSets/Jobs, Nodes Ready, PDB status), or null for none.</summary>
+    /// <value>The default value is null: no controllers run, as before.</value>
+    public WorkloadSimulation? Workloads { get; init; }
+
+    /// <summary>
+    /// A bearer token that acts as the cluster admin; when set, a request without a known token is refused
+    /// with 401 (health endpoints, discovery and OpenAPI stay open) and <see cref="KubeApiEmulator.WriteKubeconfig"/>
+    /// writes it as the user's token. Needs <see cref="Https"/> for kubectl/helm to send it.
+    /// </summary>
+    /// <value>The default value is null: requests without a token act as the admin.</value>
+    public string? AdminToken { get; init; }
 }

@@ -21,7 +21,7 @@ namespace Addons.Kit.Testing.Emulator;
 /// api.WriteKubeconfig(path);
 /// await api.ApplyYamlAsync(yaml, ct);
 /// </code>
-/// <para><b>Caveats:</b> no controllers run (Deployments make no Pods), no admission, no schema validation;
+/// <para><b>Caveats:</b> no controllers run unless <see cref="EmulatorOptions.Workloads"/> is set, no admission;
 /// see the project README for the full list of what is not implemented.</para>
 /// </summary>
 public sealed class KubeApiEmulator : IAsyncDisposable
@@ -31,8 +31,11 @@ public sealed class KubeApiEmulator : IAsyncDisposable
     private readonly CancellationTokenSource _stopping;
     private readonly EmulatorCertificates? _certificates;
 
-    private KubeApiEmulator(WebApplication app, ObjectStore store, EmulatorFaults faults, EmulatorRbac rbac, CancellationTokenSource stopping, string baseUrl, EmulatorCertificates? certificates)
+    private readonly string? _adminToken;
+
+    private KubeApiEmulator(WebApplication app, ObjectStore store, EmulatorFaults faults, EmulatorRbac rbac, CancellationTokenSource stopping, string baseUrl, EmulatorCertificates? certificates, string? adminToken)
     {
+        _adminToken = adminToken;
         _certificates = certificates;
         _app = app;
         _store = store;
@@ -83,8 +86,13 @@ public sealed class KubeApiEmulator : IAsyncDisposable
             store.Create(nsKind, "", new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, WriteMode.Admin);
         }
 
+        if (options.Workloads is { } workloads)
+        {
+            new Simulation.WorkloadSimulator(store, workloads, options.TimeProvider).Start();
+        }
+
         var faults = new EmulatorFaults(store);
-        var rbac = new EmulatorRbac(store);
+        var rbac = new EmulatorRbac(store, options.AdminToken);
         var stopping = new CancellationTokenSource();
         var handler = new ApiHandler(store, options, faults, rbac, stopping.Token);
 
@@ -110,12 +118,12 @@ public sealed class KubeApiEmulator : IAsyncDisposable
         var port = new Uri(address).Port;
         var baseUrl = (certificates is null ? "http" : "https") + "://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
         handler.ServerAddress = "127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
-        return new KubeApiEmulator(app, store, faults, rbac, stopping, baseUrl, certificates);
+        return new KubeApiEmulator(app, store, faults, rbac, stopping, baseUrl, certificates, options.AdminToken);
     }
 
     /// <summary>
     /// Writes a kubeconfig with one cluster/context/user pointing at this emulator. Without a token the
-    /// user is the cluster admin; pass a token from <see cref="EmulatorRbac.IssueToken"/> to act as a ServiceAccount.
+    /// user is the cluster admin (carrying <see cref="EmulatorOptions.AdminToken"/> when set); pass a token from <see cref="EmulatorRbac.IssueToken"/> to act as a ServiceAccount.
     /// </summary>
     public void WriteKubeconfig(string path, string contextName = "emulator", string? token = null, string? defaultNamespace = null)
     {
@@ -132,6 +140,7 @@ public sealed class KubeApiEmulator : IAsyncDisposable
     /// <summary>The kubeconfig <see cref="WriteKubeconfig"/> writes, as text.</summary>
     public string KubeconfigText(string contextName = "emulator", string? token = null, string? defaultNamespace = null)
     {
+        token ??= _adminToken;
         var user = token is null ? "  user: {}" : $"  user:\n    token: {token}";
         var ns = defaultNamespace is null ? "" : $"\n    namespace: {defaultNamespace}";
         var ca = CaCertificatePem is { } pem ? "\n    certificate-authority-data: " + Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(pem)) : "";

@@ -11,6 +11,7 @@ internal sealed partial class Controller<T>
         var reconcileId = Guid.NewGuid().ToString("N")[..12];
         using var scope = _logger.BeginScope(new ReconcileScope(Name, key, reconcileId));
         var started = _time.GetTimestamp();
+        _inFlight[key] = started;
         ControllerRuntimeMetrics.ActiveWorkers.WithLabels(Name).Inc();
         try
         {
@@ -52,6 +53,7 @@ internal sealed partial class Controller<T>
         }
         finally
         {
+            _inFlight.TryRemove(key, out _);
             ControllerRuntimeMetrics.ActiveWorkers.WithLabels(Name).Dec();
             ControllerRuntimeMetrics.ReconcileTime.WithLabels(Name).Observe(_time.GetElapsedTime(started).TotalSeconds);
         }

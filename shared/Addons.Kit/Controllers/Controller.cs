@@ -27,6 +27,7 @@ internal sealed partial class Controller<T> : ISourceObserver<T>, IControllerRun
     private readonly ILogger _logger;
     private readonly WorkQueue _queue;
     private readonly ConcurrentDictionary<string, T> _tombstones = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _inFlight = new(StringComparer.Ordinal);
     private readonly Counter.Child _success;
     private readonly Counter.Child _error;
     private readonly Counter.Child _requeue;
@@ -71,8 +72,44 @@ internal sealed partial class Controller<T> : ISourceObserver<T>, IControllerRun
     internal WorkQueue Queue => _queue;
 
     /// <inheritdoc />
-    public Task RunWatchesAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(_secondaries.Select(s => s.RunAsync(cancellationToken)).Prepend(_primary.RunAsync(cancellationToken)));
+    public async Task RunWatchesAsync(CancellationToken cancellationToken)
+    {
+        // One watch ending on its own (a handler exception, a non-retryable error) must not hide behind the
+        // others still running: stop them all and report it.
+        using var all = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task[] watches = [.. _secondaries.Select(s => s.RunAsync(all.Token)).Prepend(_primary.RunAsync(all.Token))];
+        var first = await Task.WhenAny(watches);
+        await all.CancelAsync();
+        try
+        {
+            await Task.WhenAll(watches);
+        }
+        catch (Exception) when (!first.IsCompletedSuccessfully)
+        {
+            // The first failure is the one reported, below.
+        }
+
+        await first;
+    }
+
+    /// <inheritdoc />
+    public TimeSpan StuckAfter { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <inheritdoc />
+    public TimeSpan OldestReconcile
+    {
+        get
+        {
+            var oldest = TimeSpan.Zero;
+            foreach (var started in _inFlight.Values)
+            {
+                var age = _time.GetElapsedTime(started);
+                oldest = age > oldest ? age : oldest;
+            }
+
+            return oldest;
+        }
+    }
 
     /// <inheritdoc />
     public async Task RunWorkersAsync(CancellationToken intake, CancellationToken drain)

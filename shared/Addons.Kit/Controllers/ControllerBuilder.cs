@@ -20,6 +20,7 @@ public sealed class ControllerBuilder<T>
     private readonly ControllerOptions _options;
     private readonly Func<IServiceProvider, IReconciler<T>> _reconciler;
     private readonly List<Func<IServiceProvider, Action<string>, IWatchSource>> _secondaries = [];
+    private WatchCache<T>? _cache;
 
     internal ControllerBuilder(ResourceType type, JsonTypeInfo<T> json, ControllerOptions options, Func<IServiceProvider, IReconciler<T>> reconciler)
     {
@@ -39,11 +40,21 @@ public sealed class ControllerBuilder<T>
     /// <param name="type">The owned kind.</param>
     /// <param name="json">Its source-generated JSON metadata.</param>
     /// <param name="options">What to watch; defaults to the controller's namespace and every object.</param>
-    public ControllerBuilder<T> Owns<TOwned>(ResourceType type, JsonTypeInfo<TOwned> json, WatcherOptions? options = null)
+    /// <param name="cache">Exposes this watch's cache to the reconciler (see <see cref="WatchCache{T}"/>).</param>
+    public ControllerBuilder<T> Owns<TOwned>(ResourceType type, JsonTypeInfo<TOwned> json, WatcherOptions? options = null, WatchCache<TOwned>? cache = null)
         where TOwned : class, IKubernetesObject<V1ObjectMeta>
     {
         var owner = _type;
-        return Watches(type, json, obj => OwnerMapping.ControllerOwners(obj, owner), options);
+        return Watches(type, json, obj => OwnerMapping.ControllerOwners(obj, owner), options, cache);
+    }
+
+    /// <summary>Exposes the primary watch's cache to the reconciler (see <see cref="WatchCache{T}"/>).</summary>
+    /// <param name="cache">The handle the reconciler reads through (register it in DI yourself).</param>
+    public ControllerBuilder<T> CacheIn(WatchCache<T> cache)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        _cache = cache;
+        return this;
     }
 
     /// <summary>Watches <typeparamref name="TOther"/> objects and reconciles the keys <paramref name="map"/> returns for each change.</summary>
@@ -51,8 +62,9 @@ public sealed class ControllerBuilder<T>
     /// <param name="json">Its source-generated JSON metadata.</param>
     /// <param name="map">Keys of primary objects to reconcile when an object changes (called for the old and new state).</param>
     /// <param name="options">What to watch; defaults to the controller's namespace and every object.</param>
+    /// <param name="cache">Exposes this watch's cache to the reconciler (see <see cref="WatchCache{T}"/>).</param>
     public ControllerBuilder<T> Watches<TOther>(
-        ResourceType type, JsonTypeInfo<TOther> json, Func<TOther, IEnumerable<ObjectKey>> map, WatcherOptions? options = null)
+        ResourceType type, JsonTypeInfo<TOther> json, Func<TOther, IEnumerable<ObjectKey>> map, WatcherOptions? options = null, WatchCache<TOther>? cache = null)
         where TOther : class, IKubernetesObject<V1ObjectMeta>
     {
         ArgumentNullException.ThrowIfNull(type);
@@ -64,6 +76,7 @@ public sealed class ControllerBuilder<T>
             var kube = services.GetRequiredService<KubeApi>();
             var informer = new Informer<TOther>(
                 kube.For(type, json), watch, services.GetRequiredService<ILoggerFactory>().CreateLogger<Informer<TOther>>(), services.GetRequiredService<TimeProvider>());
+            cache?.Attach(informer.Store);
             return new SecondaryWatch<TOther>(informer, map, enqueue);
         });
         return this;
@@ -76,13 +89,18 @@ public sealed class ControllerBuilder<T>
         var time = services.GetRequiredService<TimeProvider>();
         var loggers = services.GetRequiredService<ILoggerFactory>();
         var watch = new WatcherOptions { Namespace = _options.Namespace, LabelSelector = _options.LabelSelector };
-        var primary = new InformerSource<T>(new Informer<T>(kube.For(_type, _json), watch, loggers.CreateLogger<Informer<T>>(), time));
+        var informer = new Informer<T>(kube.For(_type, _json), watch, loggers.CreateLogger<Informer<T>>(), time);
+        _cache?.Attach(informer.Store);
+        var primary = new InformerSource<T>(informer);
         Controller<T>? controller = null;
         // Secondary events arrive only once the watches run, after the controller exists.
         var secondaries = _secondaries.Select(create => create(services, key => controller!.Enqueue(key))).ToList();
         controller = new Controller<T>(
             Name, primary, secondaries, _reconciler(services), Store<T>.KeyOf, _options.MaxConcurrentReconciles, time,
-            loggers.CreateLogger("Addons.Kit.Controllers.Controller." + Name));
+            loggers.CreateLogger("Addons.Kit.Controllers.Controller." + Name))
+        {
+            StuckAfter = _options.StuckReconcileAfter,
+        };
         return controller;
     }
 }

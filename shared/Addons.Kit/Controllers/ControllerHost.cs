@@ -20,6 +20,7 @@ namespace Addons.Kit.Controllers;
 internal sealed partial class ControllerHost : BackgroundService
 {
     private readonly IEnumerable<ControllerRegistration> _registrations;
+    private readonly IEnumerable<LeaderServiceRegistration> _leaderServices;
     private readonly IServiceProvider _services;
     private readonly ILeaderWork _leader;
     private readonly HealthRegistry _health;
@@ -28,9 +29,11 @@ internal sealed partial class ControllerHost : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<ControllerHost> _logger;
     private IReadOnlyList<IControllerRunner> _controllers = [];
+    private IReadOnlyList<(string Name, ILeaderService Service)> _leaderWork = [];
 
     public ControllerHost(
         IEnumerable<ControllerRegistration> registrations,
+        IEnumerable<LeaderServiceRegistration> leaderServices,
         IServiceProvider services,
         ILeaderWork leader,
         HealthRegistry health,
@@ -40,6 +43,7 @@ internal sealed partial class ControllerHost : BackgroundService
         ILogger<ControllerHost> logger)
     {
         _registrations = registrations;
+        _leaderServices = leaderServices;
         _services = services;
         _leader = leader;
         _health = health;
@@ -53,10 +57,17 @@ internal sealed partial class ControllerHost : BackgroundService
     {
         // Built here, not in ExecuteAsync, so a bad kubeconfig fails the start (exit 2), not a loop.
         _controllers = [.. _registrations.Select(r => r.Create(_services))];
+        _leaderWork = [.. _leaderServices.Select(r => (r.Name, r.Create(_services)))];
         foreach (var controller in _controllers)
         {
+            // A standby behind another replica's Lease is ready; the leader once its caches are synced; a replica
+            // that has not yet learnt which it is, is not (it may be about to lead with empty caches).
             _health.Add(HealthCheckKind.Readiness, "controller/" + controller.Name, () =>
-                !_leader.IsLeading || controller.HasSynced ? HealthCheckResult.Pass : HealthCheckResult.Fail("caches not synced"));
+                !_leader.KnowsLeader ? HealthCheckResult.Fail("campaigning for the lease")
+                : !_leader.IsLeading || controller.HasSynced ? HealthCheckResult.Pass
+                : HealthCheckResult.Fail("caches not synced"));
+            _health.Add(HealthCheckKind.Liveness, "controller/" + controller.Name + "/workers", () =>
+                controller.OldestReconcile <= controller.StuckAfter ? HealthCheckResult.Pass : HealthCheckResult.Fail("a reconcile is running past its bound"));
         }
 
         return base.StartAsync(cancellationToken);
@@ -90,19 +101,50 @@ internal sealed partial class ControllerHost : BackgroundService
         });
 
         LogLeading(_logger, _controllers.Count);
-        var allWatches = Task.WhenAll(_controllers.Select(c => c.RunWatchesAsync(watches.Token)));
+        Task[] watchTasks = [.. _controllers.Select(c => c.RunWatchesAsync(watches.Token))];
         var allWorkers = Task.WhenAll(_controllers.Select(c => c.RunWorkersAsync(leading, drain.Token)));
-        if (await Task.WhenAny(allWorkers, allWatches) == allWatches)
+        var leaderWork = LeaderServiceRunner.RunAsync(_leaderWork, _logger, reason => _exit.Fail(reason), leading);
+        var watchFailed = false;
+        // With no controllers there is no watch: only leader work runs.
+        if (watchTasks.Length > 0)
         {
-            // Watches run until cancelled; one ending on its own leaves the caches stale.
-            LogWatchEnded(_logger, allWatches.Exception?.GetBaseException());
-            _exit.Fail("a watch stopped unexpectedly");
+            var firstWatchEnded = Task.WhenAny(watchTasks);
+            if (await Task.WhenAny(allWorkers, firstWatchEnded) == firstWatchEnded)
+            {
+                // Watches run until cancelled; one ending on its own (a handler exception, a non-retryable
+                // error) leaves the caches stale: readiness drops at once and the host stops with exit code 1.
+                watchFailed = true;
+                LogWatchEnded(_logger, (await firstWatchEnded).Exception?.GetBaseException());
+                _exit.Fail("a watch stopped unexpectedly");
+            }
         }
 
         await allWorkers;
+        await leaderWork;
+        if (_leaderWork.Count > 0 && !leading.IsCancellationRequested)
+        {
+            // Leader work that returned early keeps leadership (and the controllers) until stop.
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, leading);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stop or loss of leadership: continue with the stop order.
+            }
+        }
+
         LogWorkersDrained(_logger);
         await watches.CancelAsync();
-        await allWatches;
+        try
+        {
+            await Task.WhenAll(watchTasks);
+        }
+        catch (Exception) when (watchFailed)
+        {
+            // Logged above and turned into exit code 1.
+        }
+
         drainTimer?.Dispose();
         LogWatchesStopped(_logger);
     }

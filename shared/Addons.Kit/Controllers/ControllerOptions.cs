@@ -18,4 +18,11 @@ public sealed class ControllerOptions
     /// <summary>Label selector for the primary watch, e.g. <c>app=demo</c>.</summary>
     /// <value>The default value is null (every object).</value>
     public string? LabelSelector { get; set; }
+
+    /// <summary>
+    /// A reconcile running longer than this marks the controller's workers as wedged: the liveness check
+    /// <c>controller/&lt;name&gt;/workers</c> fails, so the kubelet restarts the pod.
+    /// </summary>
+    /// <value>The default value is 15 minutes (far above any reconcile that only calls the API server).</value>
+    public TimeSpan StuckReconcileAfter { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -9,7 +9,16 @@ internal interface IControllerRunner
     /// <summary>True once all of its watches have synced.</summary>
     bool HasSynced { get; }
 
-    /// <summary>Runs the watches until <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <summary>A reconcile running longer than this means the workers are wedged (liveness fails).</summary>
+    TimeSpan StuckAfter { get; }
+
+    /// <summary>How long the longest reconcile in flight has been running (zero when none is).</summary>
+    TimeSpan OldestReconcile { get; }
+
+    /// <summary>
+    /// Runs the watches until <paramref name="cancellationToken"/> is cancelled, or until one of them ends
+    /// on its own (then the others are stopped and that one's exception, if any, is rethrown).
+    /// </summary>
     Task RunWatchesAsync(CancellationToken cancellationToken);
 
     /// <summary>

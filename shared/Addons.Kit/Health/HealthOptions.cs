@@ -18,6 +18,14 @@ public sealed class HealthOptions : IValidatableObject
     /// <value>The default value is <c>0.0.0.0</c>: the kubelet probes the pod IP.</value>
     public string BindAddress { get; set; } = "0.0.0.0";
 
+    /// <summary>
+    /// One deadline per request, covering the wait for its head (including keep-alive idle time before it)
+    /// and writing the response: a slow-loris client or one that pipelines requests without reading the
+    /// answers holds a connection at most this long.
+    /// </summary>
+    /// <value>The default value is 5 seconds (the kubelet's probes time out after 1 s by default).</value>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -25,6 +33,11 @@ public sealed class HealthOptions : IValidatableObject
         if (Port is < 0 or > 65535)
         {
             yield return new ValidationResult("accepted values: an integer from 0 to 65535 (0 = off)", [nameof(Port)]);
+        }
+
+        if (RequestTimeout <= TimeSpan.Zero || RequestTimeout > TimeSpan.FromMinutes(10))
+        {
+            yield return new ValidationResult("accepted values: a duration above 0 and at most 10 minutes, e.g. 00:00:05", [nameof(RequestTimeout)]);
         }
 
         if (!IPAddress.TryParse(BindAddress, out _))

@@ -3,8 +3,15 @@ using System.Text;
 
 namespace Addons.Kit.Health;
 
-/// <summary>One keep-alive connection: read a request head, answer, repeat until close or idle timeout.</summary>
-internal sealed class ProbeConnection(Stream stream, ProbeResponder responder, int maxHeadBytes, TimeSpan idleTimeout)
+/// <summary>
+/// One keep-alive connection: read a request head, answer, repeat until close or timeout.
+/// </summary>
+/// <remarks>
+/// Guarantees: each request has one deadline, <paramref name="requestTimeout"/>, from the moment the connection
+/// starts waiting for it until its response is written — so neither a client that trickles its head
+/// (slow loris) nor one that pipelines requests and never reads the answers holds the connection longer.
+/// </remarks>
+internal sealed class ProbeConnection(Stream stream, ProbeResponder responder, int maxHeadBytes, TimeSpan requestTimeout, ProbeConnectionSlot? slot = null)
 {
     private static readonly byte[] HeadEnd = "\r\n\r\n"u8.ToArray();
 
@@ -16,24 +23,23 @@ internal sealed class ProbeConnection(Stream stream, ProbeResponder responder, i
             var filled = 0;
             while (true)
             {
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                deadline.CancelAfter(requestTimeout);
                 int headLength;
-                using (var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-                {
-                    idle.CancelAfter(idleTimeout);
-                    (headLength, filled) = await ReadHeadAsync(buffer, filled, idle.Token);
-                }
-
+                (headLength, filled) = await ReadHeadAsync(buffer, filled, deadline.Token);
                 if (headLength < 0)
                 {
                     return;
                 }
 
+                slot?.MarkBusy(true);
                 var request = ProbeRequest.Parse(buffer.AsSpan(0, headLength));
                 var keepAlive = request is { KeepAlive: true, HasBody: false };
                 var response = request is null || request.HasBody
                     ? new ProbeResponse(400, "text/plain; charset=utf-8", "bad request\n"u8.ToArray())
-                    : await responder.RespondAsync(request, cancellationToken);
-                await WriteAsync(response, request?.Method == "HEAD", keepAlive, cancellationToken);
+                    : await responder.RespondAsync(request, deadline.Token);
+                await WriteAsync(response, request?.Method == "HEAD", keepAlive, deadline.Token);
+                slot?.MarkBusy(false);
                 if (!keepAlive)
                 {
                     return;

@@ -9,8 +9,20 @@ namespace Addons.Kit.Health;
 /// apiserver's probe format (<c>[+]name ok</c> / <c>[-]name failed: reason withheld</c>); failure
 /// reasons go to the debug log only, never into the public body.
 /// </summary>
-internal sealed partial class ProbeResponder(HealthRegistry registry, CollectorRegistry metrics, ILogger<ProbeResponder> logger)
+/// <remarks>
+/// A scrape storm (many clients, or one pipelining <c>/metrics</c>) renders at most once per
+/// <see cref="MetricsReuse"/> per format: one render at a time, and answers within that window reuse it, so
+/// the probes keep their CPU.
+/// </remarks>
+internal sealed partial class ProbeResponder(HealthRegistry registry, CollectorRegistry metrics, ILogger<ProbeResponder> logger, TimeProvider? time = null)
 {
+    /// <summary>How long a rendered <c>/metrics</c> body is reused (1 s, far below any scrape interval).</summary>
+    private static readonly TimeSpan MetricsReuse = TimeSpan.FromSeconds(1);
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly SemaphoreSlim _render = new(1, 1);
+    private readonly (ReadOnlyMemory<byte> Body, long At)[] _rendered = new (ReadOnlyMemory<byte>, long)[2];
+
     private const string TextPlain = "text/plain; charset=utf-8";
     private const string PrometheusText = "text/plain; version=0.0.4; charset=utf-8";
     private const string OpenMetricsText = "application/openmetrics-text; version=1.0.0; charset=utf-8";
@@ -66,10 +78,26 @@ internal sealed partial class ProbeResponder(HealthRegistry registry, CollectorR
     private async Task<ProbeResponse> MetricsAsync(string? accept, CancellationToken cancellationToken)
     {
         var openMetrics = accept?.Contains("application/openmetrics-text", StringComparison.OrdinalIgnoreCase) == true;
-        using var buffer = new MemoryStream();
-        await metrics.CollectAndExportAsTextAsync(
-            buffer, openMetrics ? ExpositionFormat.OpenMetricsText : ExpositionFormat.PrometheusText, cancellationToken);
-        return new ProbeResponse(200, openMetrics ? OpenMetricsText : PrometheusText, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        var slot = openMetrics ? 1 : 0;
+        await _render.WaitAsync(cancellationToken);
+        try
+        {
+            var (body, at) = _rendered[slot];
+            if (at == 0 || _time.GetElapsedTime(at) >= MetricsReuse)
+            {
+                using var buffer = new MemoryStream();
+                await metrics.CollectAndExportAsTextAsync(
+                    buffer, openMetrics ? ExpositionFormat.OpenMetricsText : ExpositionFormat.PrometheusText, cancellationToken);
+                body = buffer.ToArray();
+                _rendered[slot] = (body, _time.GetTimestamp());
+            }
+
+            return new ProbeResponse(200, openMetrics ? OpenMetricsText : PrometheusText, body);
+        }
+        finally
+        {
+            _render.Release();
+        }
     }
 
     // "?verbose" and "?verbose=1" both count, as on the apiserver.

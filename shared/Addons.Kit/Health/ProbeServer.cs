@@ -13,26 +13,33 @@ namespace Addons.Kit.Health;
 /// <remarks>
 /// Guarantees: the port is bound during host start (a taken port fails the start); it is the last
 /// component to stop, so readiness stays observable (false) during the whole graceful stop.
+/// A new connection is never refused for lack of room: when <see cref="MaxConnections"/> are open, the
+/// oldest idle one (waiting for a request) is evicted, else the oldest; each request has one deadline
+/// (<see cref="HealthOptions.RequestTimeout"/>) for reading and writing. Accept errors (e.g. EMFILE) are
+/// logged and retried with a growing pause (up to 1 s) — the accept loop never dies while the host runs.
 /// </remarks>
 internal sealed partial class ProbeServer : IHostedService, IAsyncDisposable
 {
     // Probes and scrapes need a handful of connections; more would only cost memory.
     private const int MaxConnections = 16;
     private const int MaxHeadBytes = 8192;
-    private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxAcceptPause = TimeSpan.FromSeconds(1);
 
     private readonly IOptions<HealthOptions> _options;
     private readonly ProbeResponder _responder;
     private readonly ILogger<ProbeServer> _logger;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly HashSet<Task> _connections = [];
+    private readonly Dictionary<Task, ProbeConnectionSlot> _connections = [];
     private readonly Lock _gate = new();
     private TcpListener? _listener;
     private Task? _acceptLoop;
     private int _disposed;
 
-    public ProbeServer(IOptions<HealthOptions> options, ProbeResponder responder, ILogger<ProbeServer> logger)
+    private readonly TimeProvider _time;
+
+    public ProbeServer(IOptions<HealthOptions> options, ProbeResponder responder, ILogger<ProbeServer> logger, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         // Read at start, not here: the host resolves hosted services before it validates options.
         _options = options;
         _responder = responder;
@@ -72,7 +79,7 @@ internal sealed partial class ProbeServer : IHostedService, IAsyncDisposable
         Task[] open;
         lock (_gate)
         {
-            open = [.. _connections];
+            open = [.. _connections.Keys];
         }
 
         await Task.WhenAll(open).WaitAsync(cancellationToken);
@@ -80,30 +87,73 @@ internal sealed partial class ProbeServer : IHostedService, IAsyncDisposable
 
     private async Task AcceptLoopAsync(TcpListener listener, CancellationToken cancellationToken)
     {
+        var pause = TimeSpan.Zero;
         while (!cancellationToken.IsCancellationRequested)
         {
             Socket socket;
             try
             {
                 socket = await listener.AcceptSocketAsync(cancellationToken);
+                pause = TimeSpan.Zero;
             }
             catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or SocketException or ObjectDisposedException)
             {
                 return;
             }
+            catch (SocketException ex)
+            {
+                // Out of descriptors, a connection reset before accept, …: the listener itself is fine.
+                pause = pause == TimeSpan.Zero ? TimeSpan.FromMilliseconds(10) : TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaxAcceptPause.Ticks));
+                LogAcceptFailed(_logger, ex.SocketErrorCode.ToString(), pause);
+                EvictOne();
+                await Task.Delay(pause, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                continue;
+            }
 
             lock (_gate)
             {
-                if (_connections.Count >= MaxConnections)
+                if (_connections.Values.Count(c => !c.IsEvicted) >= MaxConnections)
                 {
-                    socket.Dispose();
-                    continue;
+                    EvictOneLocked();
                 }
 
-                var connection = ServeAsync(socket, cancellationToken);
-                _connections.Add(connection);
+                var slot = new ProbeConnectionSlot(socket, _time.GetTimestamp());
+                var connection = ServeAsync(slot, cancellationToken);
+                _connections.Add(connection, slot);
                 _ = connection.ContinueWith(Forget, this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
+        }
+    }
+
+    private void EvictOne()
+    {
+        lock (_gate)
+        {
+            EvictOneLocked();
+        }
+    }
+
+    /// <summary>Evicts the oldest idle connection, else the oldest one.</summary>
+    private void EvictOneLocked()
+    {
+        ProbeConnectionSlot? victim = null;
+        foreach (var slot in _connections.Values)
+        {
+            if (slot.IsEvicted)
+            {
+                continue;
+            }
+
+            if (victim is null || (victim.IsBusy && !slot.IsBusy) || (victim.IsBusy == slot.IsBusy && slot.AcceptedTimestamp < victim.AcceptedTimestamp))
+            {
+                victim = slot;
+            }
+        }
+
+        if (victim is not null)
+        {
+            LogEvicted(_logger, victim.IsBusy ? "busy" : "idle");
+            victim.Evict();
         }
     }
 
@@ -112,21 +162,25 @@ internal sealed partial class ProbeServer : IHostedService, IAsyncDisposable
         var server = (ProbeServer)state!;
         lock (server._gate)
         {
-            server._connections.Remove(connection);
+            if (server._connections.Remove(connection, out var slot))
+            {
+                slot.Dispose();
+            }
         }
     }
 
-    private async Task ServeAsync(Socket socket, CancellationToken cancellationToken)
+    private async Task ServeAsync(ProbeConnectionSlot slot, CancellationToken cancellationToken)
     {
         await Task.Yield();
         try
         {
-            await using var stream = new NetworkStream(socket, ownsSocket: true);
-            await new ProbeConnection(stream, _responder, MaxHeadBytes, IdleTimeout).RunAsync(cancellationToken);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, slot.Evicted);
+            await using var stream = new NetworkStream(slot.Socket, ownsSocket: true);
+            await new ProbeConnection(stream, _responder, MaxHeadBytes, _options.Value.RequestTimeout, slot).RunAsync(linked.Token);
         }
-        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException)
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
-            // A client that goes away or idles out is normal for probes; nothing to recover.
+            // A client that goes away, times out or is evicted is normal for probes; nothing to recover.
             LogConnectionClosed(_logger, ex.GetType().Name);
         }
     }
@@ -149,6 +203,12 @@ internal sealed partial class ProbeServer : IHostedService, IAsyncDisposable
 
     [LoggerMessage(2, LogLevel.Information, "Probe and metrics listener is off (Health:Port = 0)")]
     private static partial void LogDisabled(ILogger logger);
+
+    [LoggerMessage(4, LogLevel.Warning, "Probe listener could not accept a connection ({Error}); retrying in {Pause}")]
+    private static partial void LogAcceptFailed(ILogger logger, string error, TimeSpan pause);
+
+    [LoggerMessage(5, LogLevel.Debug, "Probe listener full: evicted the oldest {State} connection")]
+    private static partial void LogEvicted(ILogger logger, string state);
 
     [LoggerMessage(3, LogLevel.Debug, "Probe connection closed: {Cause}")]
     private static partial void LogConnectionClosed(ILogger logger, string cause);

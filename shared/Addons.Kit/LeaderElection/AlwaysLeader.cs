@@ -7,6 +7,8 @@ internal sealed class AlwaysLeader : ILeaderWork
 
     public bool IsLeading => Volatile.Read(ref _leading) == 1;
 
+    public bool KnowsLeader => IsLeading;
+
     public async Task RunAsync(Func<CancellationToken, Task> work, CancellationToken stoppingToken)
     {
         Volatile.Write(ref _leading, 1);

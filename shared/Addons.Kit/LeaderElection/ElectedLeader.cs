@@ -16,6 +16,8 @@ internal sealed partial class ElectedLeader(
 
     public bool IsLeading => Volatile.Read(ref _elector)?.IsLeader == true;
 
+    public bool KnowsLeader => Volatile.Read(ref _elector)?.KnowsLeader == true;
+
     public async Task RunAsync(Func<CancellationToken, Task> work, CancellationToken stoppingToken)
     {
         var logger = loggers.CreateLogger<ElectedLeader>();

@@ -15,7 +15,8 @@ namespace Addons.Kit.LeaderElection;
 /// last-successful-attempt-start + <see cref="LeaderElectionOptions.RenewDeadline"/>, which is before any standby may
 /// take over (a standby waits <see cref="LeaderElectionOptions.LeaseDuration"/> from when it saw the last renewal).
 /// Writes use the Lease's resourceVersion, so two replicas cannot both win one round. Each request is bounded by
-/// max(RenewDeadline/2, 1 s).</para>
+/// max(RenewDeadline/2, 1 s). Every duration is measured on the monotonic clock (<see cref="TimeProvider.GetTimestamp"/>),
+/// so a wall clock jumping back cannot keep a leader leading past its deadline.</para>
 /// <para>Graceful stop (the token passed to <see cref="RunAsync"/> is cancelled): the work is cancelled and awaited,
 /// then the Lease is released (no holder, 1 s duration) so a standby acquires it within one retry period.</para>
 /// <para>Unintended loss: the work is cancelled, <see cref="LeadershipLost"/> completes and <see cref="RunAsync"/>
@@ -33,9 +34,10 @@ public sealed partial class LeaderElector
     private readonly Lock gate = new();
     private readonly ITimer deadlineTimer;
     private CancellationTokenSource? leadership;
-    private DateTimeOffset deadline;
+    private long deadline;
     private bool leading;
     private bool stopping;
+    private bool sawOtherHolder;
     private int ran;
     private string? lostReason;
 
@@ -83,6 +85,9 @@ public sealed partial class LeaderElector
             }
         }
     }
+
+    /// <summary>True once this replica has led or has read a valid Lease that another replica holds.</summary>
+    public bool KnowsLeader => IsLeader || Volatile.Read(ref sawOtherHolder);
 
     /// <summary>Completes, with the reason, when leadership is lost unintentionally. The host observes it and exits non-zero.</summary>
     public Task<string> LeadershipLost => lost.Task;
@@ -158,7 +163,7 @@ public sealed partial class LeaderElector
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var started = time.GetUtcNow();
+            var started = time.GetTimestamp();
             if (await TryAsync(cancellationToken) && Promote(started, cancellationToken))
             {
                 return true;
@@ -166,6 +171,7 @@ public sealed partial class LeaderElector
 
             if (lease.LastHolder is { Length: > 0 } holder && holder != Identity)
             {
+                Volatile.Write(ref sawOtherHolder, true);
                 Log.Held(logger, Namespace, LeaseName, holder);
             }
 
@@ -214,7 +220,7 @@ public sealed partial class LeaderElector
                 return;
             }
 
-            var started = time.GetUtcNow();
+            var started = time.GetTimestamp();
             if (await TryAsync(leadershipToken))
             {
                 Extend(started);
@@ -248,12 +254,12 @@ public sealed partial class LeaderElector
         }
     }
 
-    private bool Promote(DateTimeOffset attemptStarted, CancellationToken cancellationToken)
+    private bool Promote(long attemptStarted, CancellationToken cancellationToken)
     {
         lock (gate)
         {
-            var now = time.GetUtcNow();
-            deadline = attemptStarted + options.RenewDeadline;
+            var now = time.GetTimestamp();
+            deadline = attemptStarted + Ticks(options.RenewDeadline);
             if (now >= deadline || stopping)
             {
                 // The answer came too late to lead safely; the next round renews (we are the holder).
@@ -262,7 +268,7 @@ public sealed partial class LeaderElector
 
             leading = true;
             leadership = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadlineTimer.Change(deadline - now, Timeout.InfiniteTimeSpan);
+            deadlineTimer.Change(Until(now), Timeout.InfiniteTimeSpan);
         }
 
         LeaderElectionMetrics.MasterStatus.WithLabels(LeaseName).Set(1);
@@ -270,19 +276,19 @@ public sealed partial class LeaderElector
         return true;
     }
 
-    private void Extend(DateTimeOffset attemptStarted)
+    private void Extend(long attemptStarted)
     {
         lock (gate)
         {
-            var candidate = attemptStarted + options.RenewDeadline;
-            var now = time.GetUtcNow();
+            var candidate = attemptStarted + Ticks(options.RenewDeadline);
+            var now = time.GetTimestamp();
             if (!leading || now >= deadline || candidate <= deadline)
             {
                 return;
             }
 
             deadline = candidate;
-            deadlineTimer.Change(deadline - now, Timeout.InfiniteTimeSpan);
+            deadlineTimer.Change(Until(now), Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -295,16 +301,22 @@ public sealed partial class LeaderElector
                 return;
             }
 
-            var now = time.GetUtcNow();
+            var now = time.GetTimestamp();
             if (now < deadline)
             {
-                deadlineTimer.Change(deadline - now, Timeout.InfiniteTimeSpan);
+                deadlineTimer.Change(Until(now), Timeout.InfiniteTimeSpan);
                 return;
             }
         }
 
         Lose($"not renewed within the renew deadline ({options.RenewDeadline.TotalSeconds:0.###}s)");
     }
+
+    /// <summary>A duration in <see cref="TimeProvider.GetTimestamp"/> units.</summary>
+    private long Ticks(TimeSpan duration) => (long)(duration.TotalSeconds * time.TimestampFrequency);
+
+    /// <summary>Time left from <paramref name="now"/> (a timestamp) to the deadline; called under the lock.</summary>
+    private TimeSpan Until(long now) => time.GetElapsedTime(now, deadline);
 
     /// <summary>Stops leading now: the work token is cancelled synchronously, before this returns.</summary>
     private void Lose(string reason)

@@ -5,12 +5,14 @@ namespace Addons.Kit.LeaderElection;
 
 /// <summary>The Lease record protocol (as client-go's resourcelock): read, decide, write with resourceVersion.</summary>
 /// <remarks>A standby measures a holder's lease from when <em>it observed</em> the record change on its own clock,
-/// never from the renewTime written by another machine, so clock skew between replicas cannot shorten a lease.</remarks>
+/// never from the renewTime written by another machine, so clock skew between replicas cannot shorten a lease. That
+/// observation is a monotonic timestamp (<see cref="TimeProvider.GetTimestamp"/>): a wall clock that jumps (NTP step,
+/// VM resume) cannot expire a healthy lease either. Wall time is only written, as renewTime and acquireTime.</remarks>
 internal sealed class LeaseLock(ResourceClient<V1Lease> leases, string ns, string name, string identity, TimeSpan leaseDuration, TimeProvider time)
 {
     private V1Lease? last;
     private string? observedVersion;
-    private DateTimeOffset observedAt;
+    private long observedAt;
 
     /// <summary>The holder in the last record read; null before the first read.</summary>
     public string? LastHolder => last?.Spec?.HolderIdentity;
@@ -20,11 +22,11 @@ internal sealed class LeaseLock(ResourceClient<V1Lease> leases, string ns, strin
     public async Task<bool> TryAcquireOrRenewAsync(CancellationToken cancellationToken)
     {
         var current = await leases.GetAsync(ns, name, cancellationToken);
-        var now = time.GetUtcNow();
+        var now = time.GetTimestamp();
         if (current is null)
         {
-            var created = await leases.CreateAsync(Record(new V1Lease { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns } }, now, renewing: false), cancellationToken);
-            Observe(created, time.GetUtcNow());
+            var created = await leases.CreateAsync(Record(new V1Lease { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns } }, renewing: false), cancellationToken);
+            Observe(created, time.GetTimestamp());
             return true;
         }
 
@@ -36,13 +38,13 @@ internal sealed class LeaseLock(ResourceClient<V1Lease> leases, string ns, strin
         last = current;
         var holder = current.Spec?.HolderIdentity;
         var renewing = holder == identity;
-        if (!renewing && !string.IsNullOrEmpty(holder) && observedAt + DurationOf(current) > now)
+        if (!renewing && !string.IsNullOrEmpty(holder) && time.GetElapsedTime(observedAt, now) < DurationOf(current))
         {
             return false;
         }
 
-        var updated = await leases.ReplaceAsync(Record(current, now, renewing), cancellationToken);
-        Observe(updated, time.GetUtcNow());
+        var updated = await leases.ReplaceAsync(Record(current, renewing), cancellationToken);
+        Observe(updated, time.GetTimestamp());
         return true;
     }
 
@@ -64,7 +66,7 @@ internal sealed class LeaseLock(ResourceClient<V1Lease> leases, string ns, strin
         return true;
     }
 
-    private void Observe(V1Lease lease, DateTimeOffset now)
+    private void Observe(V1Lease lease, long now)
     {
         last = lease;
         observedVersion = lease.Metadata?.ResourceVersion;
@@ -74,10 +76,10 @@ internal sealed class LeaseLock(ResourceClient<V1Lease> leases, string ns, strin
     private TimeSpan DurationOf(V1Lease lease) =>
         lease.Spec?.LeaseDurationSeconds is int seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : leaseDuration;
 
-    private V1Lease Record(V1Lease lease, DateTimeOffset now, bool renewing)
+    private V1Lease Record(V1Lease lease, bool renewing)
     {
         var spec = lease.Spec ??= new V1LeaseSpec();
-        var utc = now.UtcDateTime;
+        var utc = time.GetUtcNow().UtcDateTime;
         if (!renewing)
         {
             spec.AcquireTime = utc;

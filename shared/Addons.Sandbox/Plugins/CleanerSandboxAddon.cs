@@ -5,8 +5,6 @@ namespace Addons.Sandbox.Plugins;
 /// <summary>cleaner: a generated runner workspace under .sandbox/ that it cleans in dry-run every minute.</summary>
 internal sealed class CleanerSandboxAddon : ISandboxAddon
 {
-    private const int MetricsPort = 18082;
-
     public string Name => "cleaner";
 
     public IEnumerable<string> SeedFiles(SandboxContext context) => [];
@@ -28,7 +26,7 @@ internal sealed class CleanerSandboxAddon : ISandboxAddon
             "--cleanup-mode=interval",
             "--check-interval-minutes=1",
             "--dry-run=true",
-            FormattableString.Invariant($"--metrics-port={MetricsPort}"),
+            FormattableString.Invariant($"--metrics-port={context.PortFor(Name)}"),
         })
         {
             start.ArgumentList.Add(arg);
@@ -39,7 +37,7 @@ internal sealed class CleanerSandboxAddon : ISandboxAddon
     public IEnumerable<string> Describe(SandboxContext context)
     {
         yield return $"dry-run cleaning {context.ForShell(Workspace(context))} every minute (threshold 0%): tail -f {context.ForShell(Path.Combine(context.StateDirectory, "logs", "cleaner.log"))}";
-        yield return $"http://127.0.0.1:{MetricsPort}/metrics";
+        yield return $"http://127.0.0.1:{context.PortFor(Name)}/metrics";
     }
 
     private static string Workspace(SandboxContext context) => Path.Combine(context.StateDirectory, "workspace");

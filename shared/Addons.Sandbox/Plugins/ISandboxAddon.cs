@@ -18,6 +18,9 @@ internal interface ISandboxAddon
     /// <summary>Prepares local state (directories, files) and returns how to start the addon, or null when it is not built.</summary>
     Task<ProcessStartInfo?> PrepareAsync(SandboxContext context, CancellationToken cancellationToken);
 
+    /// <summary>The path of the addon's readiness endpoint on its port (<see cref="SandboxContext.PortFor"/>); the banner waits for a 200. Null: no endpoint to wait for.</summary>
+    string? ReadinessPath => "/readyz";
+
     /// <summary>Lines telling the user how to poke at the running addon.</summary>
     IEnumerable<string> Describe(SandboxContext context);
 }

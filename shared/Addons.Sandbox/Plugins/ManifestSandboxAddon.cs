@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Addons.Kit.Testing.Repository;
 
 namespace Addons.Sandbox.Plugins;
@@ -13,8 +11,6 @@ namespace Addons.Sandbox.Plugins;
 /// </summary>
 internal sealed class ManifestSandboxAddon(AddonEntry entry) : ISandboxAddon
 {
-    private readonly Lazy<int> _port = new(FreePort);
-
     public string Name => entry.Name;
 
     public IEnumerable<string> SeedFiles(SandboxContext context)
@@ -46,23 +42,21 @@ internal sealed class ManifestSandboxAddon(AddonEntry entry) : ISandboxAddon
         return Task.FromResult<ProcessStartInfo?>(start);
     }
 
+    /// <summary>The readiness endpoint is known only when the entry passes the sandbox's {port} to the addon.</summary>
+    public string? ReadinessPath => UsesPort ? "/readyz" : null;
+
+    private bool UsesPort => entry.Sandbox!.Args.Concat(entry.Sandbox.Environment.Values).Any(a => a.Contains("{port}", StringComparison.Ordinal));
+
     public IEnumerable<string> Describe(SandboxContext context)
     {
-        if (entry.Sandbox!.Args.Concat(entry.Sandbox.Environment.Values).Any(a => a.Contains("{port}", StringComparison.Ordinal)))
+        if (UsesPort)
         {
-            yield return $"http://127.0.0.1:{_port.Value}/readyz   http://127.0.0.1:{_port.Value}/metrics";
+            yield return $"http://127.0.0.1:{context.PortFor(Name)}/readyz   http://127.0.0.1:{context.PortFor(Name)}/metrics";
         }
     }
 
     private string Expand(string text, SandboxContext context) =>
-        text.Replace("{port}", _port.Value.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        text.Replace("{port}", context.PortFor(Name).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{kubeconfig}", context.KubeconfigPath, StringComparison.Ordinal)
             .Replace("{state}", context.StateDirectory, StringComparison.Ordinal);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -68,43 +68,8 @@ internal sealed class Kubectl : IDisposable
 
     public static async Task<Result> RunToolAsync(string tool, string[] args, string? stdin, CancellationToken ct, Dictionary<string, string>? env = null)
     {
-        var info = new ProcessStartInfo(tool)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = stdin is not null,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in env ?? [])
-        {
-            info.Environment[key] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin.AsMemory(), ct);
-            process.StandardInput.Close();
-        }
-
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        try
-        {
-            await process.WaitForExitAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return new Result(process.ExitCode, await stdout, await stderr);
+        var result = await ToolProcess.RunAsync(tool, args, stdin, env, cancellationToken: ct);
+        return new Result(result.ExitCode, result.Stdout, result.Stderr);
     }
 
     public void Dispose()

@@ -216,6 +216,30 @@ public sealed class WatcherTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
     }
 
+    [Fact]
+    public async Task Run_TooManyRequestsWithHugeRetryAfter_WaitsAtMostTheBackoffMaximumAndRecovers()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var log = new CapturingLogger();
+        await using var h = await EmulatorHarness.StartAsync(cts.Token);
+        var leases = h.Api.For(ResourceType.Lease, KubeJson.Lease);
+        // 5,000,000 s is beyond Task.Delay's range: the watch used to die with ArgumentOutOfRangeException.
+        h.Emulator.Faults.AddError(429, verb: "list", count: 1, retryAfter: TimeSpan.FromSeconds(5_000_000));
+        var watcher = new Watcher<V1Lease>(leases, new WatcherOptions { Namespace = "default" }, log, time);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
+        var run = Pump(watcher, Channel.CreateUnbounded<WatcherEvent<V1Lease>>().Writer, stop.Token);
+
+        var failed = await log.NextAsync(e => e.EventId == 3, cts.Token);
+        Assert.Equal(new BackoffOptions().Max, failed.Values["Delay"]);
+        time.Advance(new BackoffOptions().Max);
+        await watcher.Store.WaitForSyncAsync(cts.Token);
+
+        Assert.False(run.IsCompleted);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+    }
+
     private static async Task Pump(Watcher<V1Lease> watcher, ChannelWriter<WatcherEvent<V1Lease>> into, CancellationToken ct)
     {
         await Task.Yield();

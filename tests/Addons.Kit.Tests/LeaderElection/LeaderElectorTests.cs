@@ -143,7 +143,7 @@ public sealed class LeaderElectorTests
     }
 
     [Fact]
-    public async Task Run_CancelledWhileStandby_ReturnsWithoutLeading()
+    public async Task Run_CancelledWhileStandby_KnowsLeaderAndReturnsWithoutLeading()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await using var h = await EmulatorHarness.StartAsync(cts.Token);
@@ -154,10 +154,15 @@ public sealed class LeaderElectorTests
         await leads.Task.WaitAsync(cts.Token);
         using var stopB = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
         var b = new LeaderElector(h.Api, Fast("b", lease: 15, renew: 10, retry: 0.2));
+        Assert.True(a.KnowsLeader);
+        Assert.False(b.KnowsLeader);
         var bStarted = false;
         var runB = b.RunAsync(_ => { bStarted = true; return Task.CompletedTask; }, null, stopB.Token);
 
         await Task.Delay(500, cts.Token);
+        // A standby that has read a's Lease knows it will not lead (readiness: a ready standby).
+        Assert.True(b.KnowsLeader);
+        Assert.False(b.IsLeader);
         await stopB.CancelAsync();
         await runB.WaitAsync(cts.Token);
 

@@ -1,13 +1,16 @@
+using Addons.Kit.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace Addons.Cleaner.Tests.Charts;
 
 public sealed class CleanerChartTests
 {
+    private const string Chart = "charts/cleaner";
+
     [Fact]
     public async Task Lint_Strict_Passes()
     {
-        var (code, stdout, stderr) = await HelmRunner.RunAsync("lint", "--strict", HelmRunner.ChartPath);
+        var (code, stdout, stderr) = await HelmCli.RunAsync("lint", "--strict", await HelmCli.PrepareAsync(Chart));
 
         Assert.True(code == 0, stdout + stderr);
     }
@@ -122,7 +125,7 @@ public sealed class CleanerChartTests
     [Fact]
     public async Task Template_UnknownStrategy_Fails()
     {
-        var (code, _, stderr) = await HelmRunner.RunAsync("template", "t", HelmRunner.ChartPath, "--set", "cleaner.strategy=newest");
+        var (code, _, stderr) = await HelmCli.RunAsync("template", "t", await HelmCli.PrepareAsync(Chart), "--set", "cleaner.strategy=newest");
 
         Assert.NotEqual(0, code);
         Assert.Contains("cleaner.strategy", stderr, StringComparison.Ordinal);
@@ -132,7 +135,7 @@ public sealed class CleanerChartTests
 
     private static async Task<(YamlMappingNode DaemonSet, List<YamlMappingNode> All)> RenderAsync(params string[] args)
     {
-        var (code, stdout, stderr) = await HelmRunner.RunAsync(["template", "t", HelmRunner.ChartPath, .. args]);
+        var (code, stdout, stderr) = await HelmCli.RunAsync(["template", "t", await HelmCli.PrepareAsync(Chart), .. args], null);
         Assert.True(code == 0, stderr);
         var stream = new YamlStream();
         stream.Load(new StringReader(stdout));

@@ -34,6 +34,7 @@ public sealed class CleanerSettingsTests
         Assert.Equal(80, options.TargetUsagePercent);
         Assert.Equal(TimeSpan.Zero, options.MinFileAge);
         Assert.False(options.RemoveEmptyDirs);
+        Assert.Equal(4096, options.MaxDepth);
         Assert.Equal("0", Read([]).ConfigurationDefaults["Health:Port"]);
         Assert.False(Read([]).Configuration.ContainsKey("Logging:Level"));
     }
@@ -258,11 +259,22 @@ public sealed class CleanerSettingsTests
     }
 
     [Fact]
+    public void Parse_MaxDepth_FlagOrEnvAndAtLeastOne()
+    {
+        Assert.Equal(64, Parse(["--max-depth=64"]).MaxDepth);
+        Assert.Equal(128, Parse([], new() { ["MAX_DEPTH"] = "128" }).MaxDepth);
+
+        var error = Fails(["--max-depth=0"]);
+        Assert.Equal(2, error.ExitCode);
+        Assert.StartsWith("configuration error: --max-depth (env MAX_DEPTH): ", error.Line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HelpText_ListsEveryFlagWithItsVariable()
     {
         var help = CleanerSettings.Definition.HelpText();
 
-        (string Flag, string Env)[] expected = [("target-paths", "TARGET_PATHS"), ("dry-run", "DRY_RUN"), ("log-level", "LOG_LEVEL"), ("metrics-port", "METRICS_PORT"), ("min-file-age", "MIN_FILE_AGE")];
+        (string Flag, string Env)[] expected = [("target-paths", "TARGET_PATHS"), ("dry-run", "DRY_RUN"), ("log-level", "LOG_LEVEL"), ("metrics-port", "METRICS_PORT"), ("min-file-age", "MIN_FILE_AGE"), ("max-depth", "MAX_DEPTH")];
         foreach (var (flag, env) in expected)
         {
             Assert.Matches($@"--{flag}( VALUE)? +env {env}\n", help);

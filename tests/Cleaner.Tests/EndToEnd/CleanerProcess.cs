@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using System.Text;
+using Addons.Kit.Testing.Repository;
 
 namespace Addons.Cleaner.Tests.EndToEnd;
 
 /// <summary>
 /// Runs the cleaner binary as a real process: the published NativeAOT one when
-/// <c>CLEANER_BINARY</c> names it, else the JIT app host built next to the tests.
+/// <c>CLEANER_BINARY</c> names it, else the JIT app host the cleaner project's own build wrote
+/// (<see cref="AddonBinaries"/>: the copy next to the tests lacks assemblies the ASP.NET Core framework of
+/// Addons.Kit.Testing carries).
 /// </summary>
 internal sealed class CleanerProcess : IDisposable
 {
@@ -18,7 +21,7 @@ internal sealed class CleanerProcess : IDisposable
     private CleanerProcess(System.Diagnostics.Process process) => _process = process;
 
     public static string BinaryPath =>
-        Environment.GetEnvironmentVariable("CLEANER_BINARY") is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "cleaner");
+        Environment.GetEnvironmentVariable("CLEANER_BINARY") is { Length: > 0 } path ? path : AddonBinaries.AppHost("cleaner", typeof(CleanerProcess).Assembly);
 
     public string StandardOutput
     {

@@ -14,6 +14,15 @@ internal sealed class RecordingVisitor : IScanVisitor
 
     public List<string> ExcludedFiles { get; } = [];
 
+    public List<string> TooDeep { get; } = [];
+
+    public List<FileIdentity> Identities { get; } = [];
+
+    /// <summary>Delete every candidate (through <see cref="ScanEntry.Delete"/>) and remove directories left empty.</summary>
+    public bool Delete { get; init; }
+
+    public List<string> RemovedDirectories { get; } = [];
+
     public List<string> Errors { get; } = [];
 
     public Func<string, ScanAction>? OnFile { get; init; }
@@ -21,6 +30,12 @@ internal sealed class RecordingVisitor : IScanVisitor
     public ScanAction OnCandidate(in ScanEntry entry)
     {
         Candidates.Add((entry.RelativePath, entry.Size));
+        Identities.Add(entry.Identity);
+        if (Delete)
+        {
+            return entry.Delete() == 0 ? ScanAction.Deleted : ScanAction.Continue;
+        }
+
         return OnFile?.Invoke(entry.RelativePath) ?? ScanAction.Continue;
     }
 
@@ -36,5 +51,16 @@ internal sealed class RecordingVisitor : IScanVisitor
 
     public void OnError(ReadOnlySpan<byte> relativePath, string operation, int errno) => Errors.Add($"{operation} {Encoding.UTF8.GetString(relativePath)} {errno}");
 
-    public bool OnDirectoryEmptied(in EmptiedDirectory directory) => false;
+    public void OnTooDeep(ReadOnlySpan<byte> relativePath, int maxDepth) => TooDeep.Add(Encoding.UTF8.GetString(relativePath));
+
+    public bool OnDirectoryEmptied(in EmptiedDirectory directory)
+    {
+        if (!Delete || directory.RemoveIfEmpty() != 0)
+        {
+            return false;
+        }
+
+        RemovedDirectories.Add(Encoding.UTF8.GetString(directory.RelativePath));
+        return true;
+    }
 }

@@ -1,5 +1,6 @@
 using Addons.Karc.Cli;
 using Addons.Karc.Freezes;
+using Addons.Kit.Testing;
 
 namespace Karc.Tests.Chart;
 
@@ -14,9 +15,11 @@ public class ChartRbacTests
     {
         await using var cluster = await KarcCluster.StartAsync();
         await cluster.Api.ApplyYamlAsync(
-            await Helm.TemplateAsync("--show-only", "templates/serviceaccount.yaml", "--show-only", "templates/rbac.yaml"), CancellationToken.None);
+            await HelmCli.TemplateAsync("charts/karc", "karc", "karc-system", "--show-only", "templates/serviceaccount.yaml", "--show-only", "templates/rbac.yaml"), CancellationToken.None);
         await cluster.SeedPoolAsync("general", """[{"nodes":"20%"}]""");
-        var start = DateTimeOffset.UtcNow.AddSeconds(1);
+        // The window opens well after start-up: under RBAC the controller first wins the Lease, and on a loaded
+        // machine that took longer than the 1 s this used to allow (the window then passed unseen).
+        var start = DateTimeOffset.UtcNow.AddSeconds(8);
         await ApplyFreezeAsync(cluster, "soon", start, start.AddSeconds(2));
         cluster.Api.Rbac.Enabled = true;
         var token = cluster.Api.Rbac.IssueToken("karc-system", "karc");
@@ -64,7 +67,7 @@ public class ChartRbacTests
         // The list above must be exactly the chart's rules: any verb the chart grants beyond it fails here.
         foreach (var (verb, group, resource) in granted)
         {
-            Assert.True(cluster.Api.Rbac.IsAllowed("karc-system", "karc", verb, group, resource, resource == "leases" ? "karc-system" : null));
+            Assert.True(cluster.Api.Rbac.IsAllowed("karc-system", "karc", verb, group, resource, resource == "leases" ? "karc-system" : null, resource == "leases" && verb != "create" ? "karc" : null));
         }
 
         foreach (var (verb, group, resource) in new[]
@@ -75,6 +78,12 @@ public class ChartRbacTests
         })
         {
             Assert.False(cluster.Api.Rbac.IsAllowed("karc-system", "karc", verb, group, resource, resource == "leases" ? "default" : null), $"{verb} {group}/{resource} is granted");
+        }
+
+        // Leader election is scoped to karc's own Lease (addon-common): another Lease in the same namespace is out of reach.
+        foreach (var verb in new[] { "get", "update", "delete", "list" })
+        {
+            Assert.False(cluster.Api.Rbac.IsAllowed("karc-system", "karc", verb, "coordination.k8s.io", "leases", "karc-system", "another-lease"), $"{verb} lease another-lease is granted");
         }
     }
 

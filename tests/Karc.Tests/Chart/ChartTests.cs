@@ -1,19 +1,22 @@
+using Addons.Kit.Testing;
 
 namespace Karc.Tests.Chart;
 
 public class ChartTests
 {
+    private const string Chart = "charts/karc";
+
     [Fact]
     public async Task Lint_Strict_Passes()
     {
-        var (code, stdout, stderr) = await Helm.RunAsync("lint", "--strict", Helm.ChartPath);
+        var (code, stdout, stderr) = await HelmCli.RunAsync("lint", "--strict", await HelmCli.PrepareAsync(Chart));
         Assert.True(code == 0, stdout + stderr);
     }
 
     [Fact]
     public async Task Template_Defaults_TwoLeaderElectedHardenedReplicas()
     {
-        var yaml = await Helm.TemplateAsync();
+        var yaml = await HelmCli.TemplateAsync(Chart, "karc", "karc-system");
 
         Assert.Contains("kind: Deployment", yaml, StringComparison.Ordinal);
         Assert.Contains("replicas: 2", yaml, StringComparison.Ordinal);
@@ -30,7 +33,7 @@ public class ChartTests
     [Fact]
     public async Task Template_ServiceMonitorEnabled_Renders()
     {
-        var yaml = await Helm.TemplateAsync("--set", "metrics.serviceMonitor.enabled=true");
+        var yaml = await HelmCli.TemplateAsync(Chart, "karc", "karc-system", "--set", "metrics.serviceMonitor.enabled=true");
         Assert.Contains("kind: ServiceMonitor", yaml, StringComparison.Ordinal);
     }
 
@@ -39,8 +42,8 @@ public class ChartTests
     {
         await using var cluster = await KarcCluster.StartAsync(freezes: false);
 
-        var (code, stdout, stderr) = await Helm.RunAsync(
-            "install", "karc", Helm.ChartPath, "--namespace", "karc-system", "--create-namespace", "--kubeconfig", cluster.Kubeconfig, "--wait=false");
+        var (code, stdout, stderr) = await HelmCli.RunAsync(
+            "install", "karc", await HelmCli.PrepareAsync(Chart), "--namespace", "karc-system", "--create-namespace", "--kubeconfig", cluster.Kubeconfig, "--wait=false");
 
         Assert.True(code == 0, stdout + stderr);
         Assert.NotNull(cluster.Api.Get("apps", "v1", "deployments", "karc-system", "karc"));

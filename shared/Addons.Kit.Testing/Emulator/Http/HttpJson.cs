@@ -96,14 +96,20 @@ internal static class HttpJson
             return obj.Json;
         }
 
-        var copy = Meta.Clone(obj.Object);
-        copy["apiVersion"] = kind.ApiVersion;
-        return JsonSerializer.SerializeToUtf8Bytes(copy, JsonContext.Default.JsonObject);
+        return JsonSerializer.SerializeToUtf8Bytes(RenderNode(obj, kind), JsonContext.Default.JsonObject);
     }
 
-    public static JsonObject RenderNode(StoredObject obj, ResourceKind kind)
+    public static JsonObject RenderNode(StoredObject obj, ResourceKind kind) => View(obj.Object, kind);
+
+    /// <summary>A stored object as <paramref name="kind"/> shows it: its apiVersion, and the events.k8s.io shape for Events.</summary>
+    public static JsonObject View(JsonObject stored, ResourceKind kind)
     {
-        var copy = Meta.Clone(obj.Object);
+        if (EventConversion.Converts(kind))
+        {
+            return EventConversion.ToEventsV1(stored);
+        }
+
+        var copy = Meta.Clone(stored);
         copy["apiVersion"] = kind.ApiVersion;
         return copy;
     }

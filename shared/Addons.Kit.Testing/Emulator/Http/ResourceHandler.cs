@@ -50,7 +50,7 @@ internal sealed class ResourceHandler
             case "create":
                 {
                     var body = await HttpJson.ReadObjectAsync(context, ct);
-                    var created = Write(dryRun, () => _store.Create(kind, ns, body, mode));
+                    var created = Write(context, dryRun, () => _store.Create(kind, ns, body, mode));
                     await WriteObjectAsync(context, 201, created, kind, ct);
                     break;
                 }
@@ -58,7 +58,7 @@ internal sealed class ResourceHandler
             case "update":
                 {
                     var body = await HttpJson.ReadObjectAsync(context, ct);
-                    var updated = Write(dryRun, () => _store.Update(kind, ns, request.Name!, body, mode));
+                    var updated = Write(context, dryRun, () => _store.Update(kind, ns, request.Name!, body, mode));
                     await WriteObjectAsync(context, 200, updated, kind, ct);
                     break;
                 }
@@ -69,7 +69,7 @@ internal sealed class ResourceHandler
             case "delete":
                 {
                     var options = await DeleteOptionsAsync(context, ct);
-                    var deleted = Write(dryRun, () => _store.Delete(kind, ns, request.Name!, options));
+                    var deleted = Write(context, dryRun, () => _store.Delete(kind, ns, request.Name!, options));
                     await WriteObjectAsync(context, 200, deleted, kind, ct);
                     break;
                 }
@@ -77,7 +77,7 @@ internal sealed class ResourceHandler
             case "deletecollection":
                 {
                     var options = await DeleteOptionsAsync(context, ct);
-                    var deleted = Write(dryRun, () => _store.DeleteCollection(kind, Query(context, request), options));
+                    var deleted = Write(context, dryRun, () => _store.DeleteCollection(kind, Query(context, request), options));
                     await WriteListAsync(context, kind, deleted, _store.ResourceVersion, null, null, ct);
                     break;
                 }
@@ -91,10 +91,25 @@ internal sealed class ResourceHandler
     {
         var q = context.Request.Query;
         var limit = int.TryParse(q["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : 0;
-        return new ListQuery(request.Namespace, LabelSelector.Parse(q["labelSelector"]), FieldSelector.Parse(q["fieldSelector"]), limit, q["continue"]);
+        return new ListQuery(request.Namespace, LabelSelector.Parse(q["labelSelector"]), FieldSelector.Parse(q["fieldSelector"]), limit, q["continue"])
+        {
+            View = EventConversion.Converts(request.Kind) ? EventConversion.ToEventsV1 : null,
+        };
     }
 
-    private T Write<T>(bool dryRun, Func<T> write) => dryRun ? _store.DryRun(write) : write();
+    /// <summary>One client write: dry-run or not, under the request's fieldValidation; unknown-field warnings leave as Warning headers.</summary>
+    private T Write<T>(HttpContext context, bool dryRun, Func<T> write)
+    {
+        var warnings = new List<string>();
+        var validation = context.Request.Query["fieldValidation"].ToString() is { Length: > 0 } given ? given : null;
+        var result = _store.WithFieldValidation(validation, warnings, () => dryRun ? _store.DryRun(write) : write());
+        foreach (var warning in warnings.Distinct(StringComparer.Ordinal))
+        {
+            context.Response.Headers.Append("Warning", "299 - " + Schemas.SchemaValue.Quote(warning));
+        }
+
+        return result;
+    }
 
     private async Task ListAsync(HttpContext context, ApiRequest request, CancellationToken ct)
     {
@@ -188,12 +203,12 @@ internal sealed class ResourceHandler
         switch (contentType)
         {
             case PatchTypes.Merge:
-                result = Write(dryRun, () => _store.Mutate(kind, ns, request.Name!, (current, _) =>
+                result = Write(context, dryRun, () => _store.Mutate(kind, ns, request.Name!, (current, _) =>
                     JsonMergePatch.Apply(current, patch) as JsonObject ?? throw ApiError.BadRequest("merge patch must be an object"), mode, createIfMissing: false));
                 break;
             case PatchTypes.Json:
                 var operations = patch as JsonArray ?? throw ApiError.BadRequest("json patch must be an array of operations");
-                result = Write(dryRun, () => _store.Mutate(kind, ns, request.Name!, (current, _) => JsonPatch.Apply(current!, operations), mode, createIfMissing: false));
+                result = Write(context, dryRun, () => _store.Mutate(kind, ns, request.Name!, (current, _) => JsonPatch.Apply(current!, operations), mode, createIfMissing: false));
                 break;
             case PatchTypes.Strategic:
                 if (!kind.BuiltIn)
@@ -202,7 +217,7 @@ internal sealed class ResourceHandler
                 }
 
                 var smp = patch as JsonObject ?? throw ApiError.BadRequest("strategic merge patch must be an object");
-                result = Write(dryRun, () => _store.Mutate(kind, ns, request.Name!, (current, _) => StrategicMergePatch.Merge(current!, smp, builtIn: true) ?? [], mode, createIfMissing: false));
+                result = Write(context, dryRun, () => _store.Mutate(kind, ns, request.Name!, (current, _) => StrategicMergePatch.Merge(current!, smp, builtIn: true) ?? [], mode, createIfMissing: false));
                 break;
             case PatchTypes.Apply:
                 var manager = context.Request.Query["fieldManager"].ToString();
@@ -212,7 +227,7 @@ internal sealed class ResourceHandler
                 }
 
                 var applied = patch as JsonObject ?? throw ApiError.BadRequest("apply patch must be an object");
-                result = Write(dryRun, () => _store.Mutate(kind, ns, request.Name!, (current, old) =>
+                result = Write(context, dryRun, () => _store.Mutate(kind, ns, request.Name!, (current, old) =>
                 {
                     var previous = old is null ? null : _store.AppliedConfigs.GetValueOrDefault(Meta.Str(old.Object, "uid") ?? "")?.GetValueOrDefault(manager);
                     return ServerSideApply.Apply(current, applied, previous, kind.BuiltIn);

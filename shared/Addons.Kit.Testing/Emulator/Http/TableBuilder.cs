@@ -32,8 +32,9 @@ internal static class TableBuilder
         }
 
         var rows = new JsonArray();
-        foreach (var obj in objects)
+        foreach (var stored in objects)
         {
+            var obj = EventConversion.Converts(kind) ? EventConversion.ToEventsV1(stored) : stored;
             var cells = new JsonArray(Meta.Name(obj));
             foreach (var c in kind.Columns)
             {

@@ -26,7 +26,7 @@ internal static class BuiltInKinds
                 new("External-IP", "string", 0, _ => "<none>"), new("Port(s)", "string", 0, ServicePorts), age,
                 new("Selector", "string", 1, o => Pairs(o["spec"]?["selector"]))) with { Categories = all },
             Core("events", "Event", true, ["ev"], false,
-                PrinterColumn.Path("Last Seen", ".lastTimestamp", "date"), PrinterColumn.Path("Type", ".type"),
+                new("Last Seen", "date", 0, o => o["lastTimestamp"]?.DeepClone() ?? o["series"]?["lastObservedTime"]?.DeepClone() ?? o["eventTime"]?.DeepClone()), PrinterColumn.Path("Type", ".type"),
                 PrinterColumn.Path("Reason", ".reason"), new("Object", "string", 0, o => $"{o["involvedObject"]?["kind"]}/{o["involvedObject"]?["name"]}".ToLowerInvariant()),
                 PrinterColumn.Path("Message", ".message")),
             Core("pods", "Pod", true, ["po"], true,
@@ -45,7 +45,7 @@ internal static class BuiltInKinds
             Core("resourcequotas", "ResourceQuota", true, ["quota"], true, age),
 
             Kind("events.k8s.io", "v1", "events", "Event", true, ["ev"], false,
-                PrinterColumn.Path("Reason", ".reason"), PrinterColumn.Path("Note", ".note"), age),
+                PrinterColumn.Path("Reason", ".reason"), PrinterColumn.Path("Note", ".note"), age) with { StorageGroup = "" },
             Kind("coordination.k8s.io", "v1", "leases", "Lease", true, [], false,
                 PrinterColumn.Path("Holder", ".spec.holderIdentity"), age),
 

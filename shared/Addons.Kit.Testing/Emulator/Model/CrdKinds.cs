@@ -34,6 +34,7 @@ internal static class CrdKinds
             result.Add(new ResourceKind(group, version["name"]!.ToString(), plural, singular, kind, namespaced, shortNames, hasStatus, columns, BuiltIn: false)
             {
                 Categories = categories,
+                Schema = version["schema"]?["openAPIV3Schema"] is JsonObject schema ? (JsonObject)schema.DeepClone() : null,
             });
         }
 

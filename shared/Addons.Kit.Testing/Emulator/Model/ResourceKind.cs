@@ -17,7 +17,7 @@ internal sealed record ResourceKind(
     bool BuiltIn)
 {
     /// <summary>Versions of one resource share storage, as they share an etcd prefix in a real cluster.</summary>
-    public string StorageKey => Group + "/" + Plural;
+    public string StorageKey => (StorageGroup ?? Group) + "/" + Plural;
 
     public string ApiVersion => Group.Length == 0 ? Version : Group + "/" + Version;
 
@@ -27,6 +27,12 @@ internal sealed record ResourceKind(
     public bool Virtual { get; init; }
 
     public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>A CRD version's <c>schema.openAPIV3Schema</c> (validation, defaulting, pruning), or null.</summary>
+    public System.Text.Json.Nodes.JsonObject? Schema { get; init; }
+
+    /// <summary>The group whose storage this kind shares (events.k8s.io Events are stored as core Events).</summary>
+    public string? StorageGroup { get; init; }
 
     public override string ToString() => Group.Length == 0 ? Plural : Plural + "." + Group;
 }

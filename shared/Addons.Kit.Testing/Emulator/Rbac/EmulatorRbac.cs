@@ -18,7 +18,13 @@ public sealed partial class EmulatorRbac
     private readonly ConcurrentDictionary<string, Identity> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<AccessRecord, byte>> _used = new(StringComparer.Ordinal);
 
-    internal EmulatorRbac(ObjectStore store) => _store = store;
+    private readonly string? _adminToken;
+
+    internal EmulatorRbac(ObjectStore store, string? adminToken = null)
+    {
+        _store = store;
+        _adminToken = adminToken;
+    }
 
     /// <summary>When true, ServiceAccount requests are authorized by the stored RBAC objects.</summary>
     /// <value>The default value is false: everything is allowed (and still recorded).</value>
@@ -58,20 +64,29 @@ public sealed partial class EmulatorRbac
 
     internal Identity Authenticate(string? authorization)
     {
-        if (string.IsNullOrEmpty(authorization))
+        const string Bearer = "Bearer ";
+        var token = authorization is not null && authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) ? authorization[Bearer.Length..].Trim() : null;
+        if (string.IsNullOrEmpty(token))
         {
-            return Identity.Admin;
+            return _adminToken is null ? Identity.Admin : throw Unauthorized();
         }
 
-        const string Bearer = "Bearer ";
-        if (authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) && _tokens.TryGetValue(authorization[Bearer.Length..].Trim(), out var identity))
+        if (_tokens.TryGetValue(token, out var identity))
         {
             return identity;
         }
 
-        // Any other token (e.g. a kubeconfig's static admin token) is the admin, unless RBAC is on.
-        return Enabled ? throw new ApiError(401, "Unauthorized", "Unauthorized") : Identity.Admin;
+        if (_adminToken is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(token), System.Text.Encoding.UTF8.GetBytes(_adminToken)))
+        {
+            return Identity.Admin;
+        }
+
+        // Any other token (e.g. a kubeconfig's static admin token) is the admin, unless RBAC is on or an admin token is required.
+        return Enabled || _adminToken is not null ? throw Unauthorized() : Identity.Admin;
     }
+
+    private static ApiError Unauthorized() => new(401, "Unauthorized", "Unauthorized");
 
     internal bool Allows(Identity identity, string verb, string group, string resource, string? subresource, string? ns, string? name) =>
         !Enabled || IsSelfReview(group, resource) || RbacEvaluator.Allows(_store, identity, verb, group, resource, subresource, ns, name);

@@ -60,6 +60,20 @@ internal sealed class ApiError : Exception
     public static ApiError Invalid(ResourceKind kind, string name, string message) =>
         new(422, "Invalid", $"{kind.Kind} \"{name}\" is invalid: {message}", kind, name);
 
+    /// <summary>The real server's 422 for field errors: "Kind.group \"name\" is invalid: field: message" (bracketed list when several), causes in details.</summary>
+    public static ApiError Invalid(ResourceKind kind, string name, IReadOnlyList<Schemas.FieldCause> causes)
+    {
+        var qualified = kind.Group.Length == 0 ? kind.Kind : kind.Kind + "." + kind.Group;
+        var list = causes.Count == 1 ? causes[0].ToString() : "[" + string.Join(", ", causes) + "]";
+        return new ApiError(422, "Invalid", $"{qualified} \"{name}\" is invalid: {list}", kind, name) { Causes = causes, DetailsKind = kind.Kind };
+    }
+
+    /// <summary>Field errors listed as <c>details.causes</c>.</summary>
+    public IReadOnlyList<Schemas.FieldCause> Causes { get; init; } = [];
+
+    /// <summary>details.kind when it is the Kind (Invalid) rather than the resource (NotFound, Conflict).</summary>
+    public string? DetailsKind { get; init; }
+
     public static ApiError Gone(string message) => new(410, "Expired", message);
 
     public JsonObject ToStatus()
@@ -85,7 +99,17 @@ internal sealed class ApiError : Exception
             if (Kind is not null)
             {
                 details["group"] = Kind.Group;
-                details["kind"] = Kind.Plural;
+                details["kind"] = DetailsKind ?? Kind.Plural;
+            }
+
+            if (Causes.Count > 0)
+            {
+                details["causes"] = new JsonArray(Causes.Select(c => (JsonNode)new JsonObject
+                {
+                    ["reason"] = c.Reason,
+                    ["message"] = c.Message,
+                    ["field"] = c.Field,
+                }).ToArray());
             }
 
             if (RetryAfterSeconds is { } retry)

@@ -28,6 +28,22 @@ internal static class ObjectDefaults
             case ("", "services"):
                 DefaultService(obj);
                 break;
+            case ("apps", "deployments"):
+                Spec(obj)["strategy"] ??= new JsonObject { ["type"] = "RollingUpdate", ["rollingUpdate"] = new JsonObject { ["maxUnavailable"] = "25%", ["maxSurge"] = "25%" } };
+                Spec(obj)["revisionHistoryLimit"] ??= 10;
+                Spec(obj)["progressDeadlineSeconds"] ??= 600;
+                break;
+            case ("apps", "daemonsets"):
+                Spec(obj)["updateStrategy"] ??= new JsonObject { ["type"] = "RollingUpdate", ["rollingUpdate"] = new JsonObject { ["maxUnavailable"] = 1, ["maxSurge"] = 0 } };
+                Spec(obj)["revisionHistoryLimit"] ??= 10;
+                break;
+            case ("apps", "statefulsets"):
+                Spec(obj)["updateStrategy"] ??= new JsonObject { ["type"] = "RollingUpdate", ["rollingUpdate"] = new JsonObject { ["partition"] = 0 } };
+                Spec(obj)["podManagementPolicy"] ??= "OrderedReady";
+                break;
+            case ("batch", "jobs"):
+                DefaultJob(obj);
+                break;
         }
 
         OnUpdate(kind, obj);
@@ -38,6 +54,45 @@ internal static class ObjectDefaults
         if (kind.StorageKey == ObjectStore.CrdStorageKey)
         {
             obj["status"] = CrdStatus(obj);
+        }
+    }
+
+    private static JsonObject Spec(JsonObject obj)
+    {
+        if (obj["spec"] is not JsonObject spec)
+        {
+            spec = [];
+            obj["spec"] = spec;
+        }
+
+        return spec;
+    }
+
+    /// <summary>The server-generated selector and pod labels of a Job (controller-uid, job-name).</summary>
+    private static void DefaultJob(JsonObject obj)
+    {
+        var spec = Spec(obj);
+        var uid = Meta.Str(obj, "uid") ?? "";
+        var name = Meta.Name(obj);
+        spec["completions"] ??= 1;
+        spec["parallelism"] ??= 1;
+        spec["backoffLimit"] ??= 6;
+        spec["completionMode"] ??= "NonIndexed";
+        spec["suspend"] ??= false;
+        if (spec["selector"] is null && spec["manualSelector"] is not JsonValue)
+        {
+            spec["selector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["batch.kubernetes.io/controller-uid"] = uid } };
+            if (spec["template"] is JsonObject template)
+            {
+                var metadata = template["metadata"] as JsonObject ?? [];
+                template["metadata"] = metadata;
+                var labels = metadata["labels"] as JsonObject ?? [];
+                metadata["labels"] = labels;
+                labels["batch.kubernetes.io/controller-uid"] = uid;
+                labels["batch.kubernetes.io/job-name"] = name;
+                labels["controller-uid"] = uid;
+                labels["job-name"] = name;
+            }
         }
     }
 

@@ -11,6 +11,7 @@ internal sealed partial class ObjectStore
 
     public StoredObject Create(ResourceKind kind, string ns, JsonObject obj, WriteMode mode)
     {
+        (kind, obj) = Stored(kind, obj);
         lock (_gate)
         {
             return CreateLocked(kind, ns, obj, mode);
@@ -19,6 +20,7 @@ internal sealed partial class ObjectStore
 
     public StoredObject Update(ResourceKind kind, string ns, string name, JsonObject obj, WriteMode mode)
     {
+        (kind, obj) = Stored(kind, obj);
         lock (_gate)
         {
             var old = FindLocked(kind.StorageKey, kind.Namespaced ? ns : "", name) ?? throw ApiError.NotFound(kind, name);
@@ -33,6 +35,14 @@ internal sealed partial class ObjectStore
     /// </summary>
     public StoredObject Mutate(ResourceKind kind, string ns, string name, Func<JsonObject?, StoredObject?, JsonObject> change, WriteMode mode, bool createIfMissing)
     {
+        if (EventConversion.Converts(kind))
+        {
+            // The patch applies to the events.k8s.io view; the result is stored as a core Event.
+            var viewChange = change;
+            change = (current, old) => EventConversion.ToCore(viewChange(current is null ? null : EventConversion.ToEventsV1(current), old));
+            kind = CoreEvents;
+        }
+
         lock (_gate)
         {
             var old = FindLocked(kind.StorageKey, kind.Namespaced ? ns : "", name);
@@ -59,6 +69,7 @@ internal sealed partial class ObjectStore
     /// <summary>Create, or update when it exists (resourceVersion ignored): the seeding path of ApplyYamlAsync.</summary>
     public StoredObject Upsert(ResourceKind kind, string ns, JsonObject obj)
     {
+        (kind, obj) = Stored(kind, obj);
         lock (_gate)
         {
             var old = FindLocked(kind.StorageKey, kind.Namespaced ? ns : "", Meta.Name(obj));
@@ -71,6 +82,12 @@ internal sealed partial class ObjectStore
             return UpdateLocked(kind, old, obj, WriteMode.Admin);
         }
     }
+
+    private ResourceKind CoreEvents => Registry.Find("", "v1", "events")!;
+
+    /// <summary>The kind and shape an object is stored as (events.k8s.io Events become core Events).</summary>
+    private (ResourceKind Kind, JsonObject Obj) Stored(ResourceKind kind, JsonObject obj) =>
+        EventConversion.Converts(kind) ? (CoreEvents, EventConversion.ToCore(obj)) : (kind, obj);
 
     private static void CheckName(ResourceKind kind, JsonObject obj, string name)
     {
@@ -132,6 +149,7 @@ internal sealed partial class ObjectStore
         }
 
         ObjectDefaults.OnCreate(kind, obj);
+        ApplySchemaLocked(kind, obj, null, mode);
         return CommitLocked(kind, obj, null, WatchEvent.Added);
     }
 
@@ -166,6 +184,7 @@ internal sealed partial class ObjectStore
         }
 
         ObjectDefaults.OnUpdate(kind, next);
+        ApplySchemaLocked(kind, next, old.Object, mode);
         if (Meta.IsDeleting(next) && !Meta.HasFinalizers(next))
         {
             return RemoveLocked(kind, old, next, orphan: false);

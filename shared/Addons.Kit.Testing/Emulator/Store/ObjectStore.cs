@@ -194,6 +194,7 @@ internal sealed partial class ObjectStore
         }
 
         OnCommittedLocked(kind, change);
+        QueueReactionsLocked(change);
         return stored;
     }
 

@@ -20,4 +20,10 @@ public static class KubeJson
 
     /// <summary>events.k8s.io/v1 Event.</summary>
     public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<Eventsv1Event> Event => KubeJsonContext.Default.Eventsv1Event;
+
+    /// <summary>Any kind, kept exactly as received (<see cref="RawObject"/>).</summary>
+    public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<RawObject> Raw => KubeJsonContext.Default.RawObject;
+
+    /// <summary>Any kind, reduced to its metadata (<see cref="MetadataObject"/>).</summary>
+    public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<MetadataObject> Metadata => KubeJsonContext.Default.MetadataObject;
 }

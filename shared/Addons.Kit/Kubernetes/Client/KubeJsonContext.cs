@@ -23,4 +23,6 @@ namespace Addons.Kit.Kubernetes.Client;
 [JsonSerializable(typeof(V1ObjectMeta))]
 [JsonSerializable(typeof(V1ListMeta))]
 [JsonSerializable(typeof(MetadataOnly))]
+[JsonSerializable(typeof(RawObject))]
+[JsonSerializable(typeof(MetadataObject))]
 internal sealed partial class KubeJsonContext : JsonSerializerContext;

@@ -27,7 +27,7 @@ public sealed class KubeConnection
     /// <summary>The default namespace: the context's <c>namespace</c>, or the pod's namespace in-cluster; null when unset.</summary>
     public string? Namespace { get; }
 
-    /// <summary>The kubeconfig context in use; null in-cluster and for <see cref="ForServer"/>.</summary>
+    /// <summary>The kubeconfig context in use; null in-cluster and for <see cref="ForServer"/> and <see cref="ForCluster"/>.</summary>
     public string? ContextName { get; }
 
     /// <summary>Where the configuration came from (for the startup log line); never contains secrets.</summary>
@@ -56,6 +56,29 @@ public sealed class KubeConnection
         ArgumentNullException.ThrowIfNull(server);
         var credentials = string.IsNullOrEmpty(bearerToken) ? KubeCredentials.None : StaticCredentials.Bearer(bearerToken);
         return new KubeConnection(server, ns, TlsSettings.Default, credentials, "server " + server.Authority);
+    }
+
+    /// <summary>
+    /// A connection to another cluster (an edge cluster from an ArgoCD Secret, an EKS target cluster):
+    /// server, a fixed token or a refreshing <see cref="IBearerTokenProvider"/>, CA data, client certificate,
+    /// insecure, server name. Use it with <c>new KubeApi(...)</c>, one per cluster, disposed when the cluster goes.
+    /// </summary>
+    /// <param name="endpoint">The cluster's endpoint and credentials.</param>
+    /// <param name="time">Clock for token expiry (tests pass a fake one); the system clock by default.</param>
+    /// <exception cref="FormatException">CA or client certificate data is malformed; the message names the field, never its value.</exception>
+    /// <exception cref="ArgumentException">Both a bearer token and a token provider were given.</exception>
+    public static KubeConnection ForCluster(ClusterEndpoint endpoint, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (endpoint.TokenProvider is not null && !string.IsNullOrEmpty(endpoint.BearerToken))
+        {
+            throw new ArgumentException($"{endpoint.Describe()}: give either BearerToken or TokenProvider, not both", nameof(endpoint));
+        }
+
+        KubeCredentials credentials = endpoint.TokenProvider is { } provider ? new ProvidedTokenCredentials(provider, time ?? TimeProvider.System)
+            : string.IsNullOrEmpty(endpoint.BearerToken) ? KubeCredentials.None
+            : StaticCredentials.Bearer(endpoint.BearerToken);
+        return new KubeConnection(endpoint.Server, endpoint.Namespace, endpoint.ToTlsSettings(), credentials, endpoint.Describe());
     }
 
     internal static KubeConnection Load(string? kubeconfig, string? context, KubeEnvironment env, TimeProvider time)

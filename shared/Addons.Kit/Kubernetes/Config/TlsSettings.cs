@@ -34,7 +34,25 @@ internal sealed record TlsSettings(
 
     private bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
-        if (InsecureSkipVerify || errors == SslPolicyErrors.None)
+        if (InsecureSkipVerify)
+        {
+            return true;
+        }
+
+        if (ServerName is not null && certificate is not null)
+        {
+            // SocketsHttpHandler verifies against the URL host whatever TargetHost says: check the configured
+            // name here instead (tls-server-name / serverName), and only that name.
+            using var presented = new X509Certificate2(certificate);
+            if (!presented.MatchesHostname(ServerName))
+            {
+                return false;
+            }
+
+            errors &= ~SslPolicyErrors.RemoteCertificateNameMismatch;
+        }
+
+        if (errors == SslPolicyErrors.None)
         {
             return true;
         }

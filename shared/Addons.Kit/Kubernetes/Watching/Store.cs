@@ -12,6 +12,7 @@ public sealed class Store<T>
 {
     private readonly Lock gate = new();
     private readonly TaskCompletionSource synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly StoreIndexes<T> indexes = new();
     private Dictionary<string, T> items = new(StringComparer.Ordinal);
 
     /// <summary>True once the initial list is in the cache.</summary>
@@ -60,6 +61,43 @@ public sealed class Store<T>
         }
     }
 
+    /// <summary>
+    /// Adds an index: <paramref name="keys"/> gives the index values of an object (e.g. a label's value, a
+    /// field); <see cref="ByIndex"/> then returns the objects with a value without scanning the cache.
+    /// May be added at any time (existing objects are indexed at once); names are unique per store.
+    /// </summary>
+    /// <param name="name">The index name, e.g. <c>label:team</c> (see <see cref="StoreIndex"/> for common ones).</param>
+    /// <param name="keys">The values an object is found under; none for objects the index ignores.</param>
+    public void AddIndex(string name, Func<T, IEnumerable<string>> keys)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(keys);
+        lock (gate)
+        {
+            indexes.Add(name, keys, items);
+        }
+    }
+
+    /// <summary>A snapshot of the cached objects whose index <paramref name="name"/> holds <paramref name="value"/>.</summary>
+    /// <exception cref="ArgumentException">No index has that name.</exception>
+    public IReadOnlyList<T> ByIndex(string name, string value)
+    {
+        lock (gate)
+        {
+            return [.. indexes.Keys(name, value).Select(key => items[key])];
+        }
+    }
+
+    /// <summary>A snapshot of the cached objects that match <paramref name="predicate"/> (a scan; prefer an index for hot paths).</summary>
+    public IReadOnlyList<T> List(Func<T, bool> predicate)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        lock (gate)
+        {
+            return [.. items.Values.Where(predicate)];
+        }
+    }
+
     /// <summary>Completes when the initial list is cached.</summary>
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => synced.Task.WaitAsync(cancellationToken);
 
@@ -73,6 +111,7 @@ public sealed class Store<T>
         {
             items.TryGetValue(key, out var previous);
             items[key] = obj;
+            indexes.Update(key, previous, obj);
             return previous;
         }
     }
@@ -82,7 +121,14 @@ public sealed class Store<T>
     {
         lock (gate)
         {
-            return items.Remove(KeyOf(obj), out var previous) ? previous : null;
+            var key = KeyOf(obj);
+            if (!items.Remove(key, out var previous))
+            {
+                return null;
+            }
+
+            indexes.Update(key, previous, null);
+            return previous;
         }
     }
 
@@ -100,6 +146,7 @@ public sealed class Store<T>
         {
             old = items;
             items = next;
+            indexes.Rebuild(next);
         }
 
         var changes = new List<WatcherEvent<T>>();

@@ -16,7 +16,7 @@ namespace Addons.Kit.Kubernetes.Watching;
 /// a randomized server timeout (5–10 min); a stream that ends is resumed from the last resourceVersion seen (event
 /// or bookmark), so no event is lost or repeated; 410 Gone relists and yields the differences, including
 /// Deleted for objects that vanished meanwhile; any other error waits (exponential backoff with jitter, 800 ms →
-/// 30 s, reset after 2 healthy minutes; 429 waits the server's Retry-After) and resumes or relists.</para>
+/// 30 s, reset after 2 healthy minutes; 429 waits the server's Retry-After, capped at the backoff's maximum) and resumes or relists.</para>
 /// <para>Every change is applied to <see cref="Store"/> before it is yielded. Cancellation is observed at every await;
 /// the enumeration then ends with <see cref="OperationCanceledException"/>.</para>
 /// <para>Caveat: one enumeration at a time per watcher (the store is shared).</para>
@@ -110,7 +110,7 @@ public sealed partial class Watcher<T>
         }, cancellationToken);
         Log.Listed(logger, list.Items.Count, client.Type.Plural, list.ResourceVersion);
         ResourceVersion = list.ResourceVersion;
-        return Store.Replace(list.Items);
+        return Store.Replace(options.Transform is null ? list.Items : [.. list.Items.Select(Prepare)]);
     }
 
     /// <summary>One watch request; errors are reported through <paramref name="outcome"/> because C# cannot yield inside a catch-guarded try.</summary>
@@ -183,7 +183,8 @@ public sealed partial class Watcher<T>
     {
         switch (evt.Type)
         {
-            case WatchEventType.Added or WatchEventType.Modified when evt.Object is { } obj:
+            case WatchEventType.Added or WatchEventType.Modified when evt.Object is { } received:
+                var obj = Prepare(received);
                 var previous = Store.Set(obj);
                 if (previous is not null && previous.Metadata?.ResourceVersion == obj.Metadata?.ResourceVersion)
                 {
@@ -199,12 +200,16 @@ public sealed partial class Watcher<T>
         }
     }
 
+    private T Prepare(T obj) => options.Transform is { } transform ? (T)transform(obj) : obj;
+
     private async Task DelayAfterAsync(Exception failure, CancellationToken cancellationToken)
     {
         var delay = backoff.Next();
         if (failure is KubeApiException { IsTooManyRequests: true, RetryAfter: { } retryAfter } && retryAfter > TimeSpan.Zero)
         {
-            delay = retryAfter;
+            // Honoured up to the backoff's own ceiling: a server (or proxy) asking for days would otherwise
+            // leave the cache stale that long — or, past Task.Delay's range, kill the watch.
+            delay = retryAfter < options.Backoff.Max ? retryAfter : options.Backoff.Max;
         }
 
         // Start the timer before logging, so whoever reacts to the log line (a test's fake clock) finds it armed.

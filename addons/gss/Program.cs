@@ -1,0 +1,3 @@
+using Addons.Gss.Service;
+
+return await GssProgram.RunAsync(args, Environment.GetEnvironmentVariable, Console.Out, CancellationToken.None);

@@ -1,0 +1,3 @@
+using Addons.Gss.Bench;
+
+return await GssBenchmark.RunAsync(args, CancellationToken.None);
