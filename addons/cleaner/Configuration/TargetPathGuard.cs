@@ -14,9 +14,9 @@ internal static partial class TargetPathGuard
 
     public static IReadOnlyList<string> RefusedPaths => Refused;
 
-    public static void EnsureAllowed(Setting setting, string path)
+    /// <summary>Why <paramref name="path"/> is refused, or null when it is allowed.</summary>
+    public static string? Problem(string path)
     {
-        ArgumentNullException.ThrowIfNull(setting);
         ArgumentNullException.ThrowIfNull(path);
         var normalized = Normalize(Path.GetFullPath(path));
         var real = RealPath(path);
@@ -24,10 +24,11 @@ internal static partial class TargetPathGuard
         {
             if (Refused.Contains(candidate, StringComparer.Ordinal))
             {
-                throw new ConfigurationException(setting.Display,
-                    $"refusing to clean \"{path}\" (resolves to {candidate}); the paths {string.Join(", ", Refused)} are never accepted");
+                return $"refusing to clean \"{path}\" (resolves to {candidate}); the paths {string.Join(", ", Refused)} are never accepted";
             }
         }
+
+        return null;
     }
 
     private static string Normalize(string path) => path.Length > 1 ? path.TrimEnd('/') : path;

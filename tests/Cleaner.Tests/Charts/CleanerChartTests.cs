@@ -116,7 +116,7 @@ public sealed class CleanerChartTests
         var daemonSet = await RenderDaemonSetAsync("--set", "cleaner.strategy=oldest-first", "--set", "cleaner.targetUsagePercent=60", "--set", "cleaner.minFileAge=1h");
         var env = Env((YamlMappingNode)daemonSet.Map("spec").Map("template").Map("spec").Seq("containers")[0]);
 
-        var options = Addons.Cleaner.Configuration.CleanerOptionsParser.Parse([], name => env.GetValueOrDefault(name)).Options;
+        var options = Addons.Cleaner.Configuration.CleanerSettings.Definition.Parse([], name => env.GetValueOrDefault(name)).Options;
 
         Assert.Equal(60, options.TargetUsagePercent);
         Assert.Equal(TimeSpan.FromHours(1), options.MinFileAge);

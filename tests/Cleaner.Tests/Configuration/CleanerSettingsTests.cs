@@ -1,14 +1,22 @@
 using Addons.Cleaner.Configuration;
+using Addons.Kit.Settings;
 
 namespace Addons.Cleaner.Tests.Configuration;
 
-public sealed class CleanerOptionsParserTests
+public sealed class CleanerSettingsTests
 {
-    private static CleanerOptions Parse(string[] args, Dictionary<string, string>? env = null) =>
-        CleanerOptionsParser.Parse(args, name => env?.GetValueOrDefault(name)).Options;
+    private static ParsedSettings<CleanerOptions> Read(string[] args, Dictionary<string, string>? env = null) =>
+        CleanerSettings.Definition.Parse(args, name => env?.GetValueOrDefault(name));
 
-    private static ConfigurationException Fails(string[] args, Dictionary<string, string>? env = null) =>
-        Assert.Throws<ConfigurationException>(() => CleanerOptionsParser.Parse(args, name => env?.GetValueOrDefault(name)));
+    private static CleanerOptions Parse(string[] args, Dictionary<string, string>? env = null)
+    {
+        var parsed = Read(args, env);
+        Assert.Null(parsed.Error);
+        return parsed.Options;
+    }
+
+    private static SettingsError Fails(string[] args, Dictionary<string, string>? env = null) =>
+        Assert.IsType<SettingsError>(Read(args, env).Error);
 
     [Fact]
     public void Parse_Nothing_UsesTheOriginalDefaults()
@@ -22,24 +30,27 @@ public sealed class CleanerOptionsParserTests
         Assert.Equal(["**/.git/**", "**/node_modules/**", "*.log"], options.ExcludePatterns);
         Assert.Equal(CleanupMode.Interval, options.Mode);
         Assert.False(options.DryRun);
-        Assert.Equal("info", options.LogLevel);
         Assert.Equal(CleanupStrategy.All, options.Strategy);
         Assert.Equal(80, options.TargetUsagePercent);
         Assert.Equal(TimeSpan.Zero, options.MinFileAge);
         Assert.False(options.RemoveEmptyDirs);
-        Assert.Equal(0, options.MetricsPort);
+        Assert.Equal(4096, options.MaxDepth);
+        Assert.Equal("0", Read([]).ConfigurationDefaults["Health:Port"]);
+        Assert.False(Read([]).Configuration.ContainsKey("Logging:Level"));
     }
 
     [Fact]
     public void Parse_Flags_SetEverySetting()
     {
-        var options = Parse([
+        var parsed = Read([
             "--target-paths", " /data/a , /data/b ,", "--usage-threshold-percent=90", "-check-interval-minutes=5",
             "--include-patterns=*.tmp,*.{js,ts}", "--exclude-patterns=", "--cleanup-mode=ONCE", "--dry-run",
             "--log-level=Debug", "--strategy=oldest-first", "--target-usage-percent=70", "--min-file-age=1h30m",
             "--remove-empty-dirs=1", "--metrics-port=9090",
         ]);
+        var options = parsed.Options;
 
+        Assert.Null(parsed.Error);
         Assert.Equal(["/data/a", "/data/b"], options.TargetPaths);
         Assert.Equal(90, options.UsageThresholdPercent);
         Assert.Equal(5, options.CheckIntervalMinutes);
@@ -47,18 +58,18 @@ public sealed class CleanerOptionsParserTests
         Assert.Empty(options.ExcludePatterns);
         Assert.Equal(CleanupMode.Once, options.Mode);
         Assert.True(options.DryRun);
-        Assert.Equal("debug", options.LogLevel);
+        Assert.Equal("Debug", parsed.Configuration["Logging:Level"]);
         Assert.Equal(CleanupStrategy.OldestFirst, options.Strategy);
         Assert.Equal(70, options.TargetUsagePercent);
         Assert.Equal(TimeSpan.FromMinutes(90), options.MinFileAge);
         Assert.True(options.RemoveEmptyDirs);
-        Assert.Equal(9090, options.MetricsPort);
+        Assert.Equal("9090", parsed.Configuration["Health:Port"]);
     }
 
     [Fact]
     public void Parse_Environment_SetsEverySetting()
     {
-        var options = Parse([], new()
+        var parsed = Read([], new()
         {
             ["TARGET_PATHS"] = "/x,/y",
             ["USAGE_THRESHOLD_PERCENT"] = "50",
@@ -74,7 +85,9 @@ public sealed class CleanerOptionsParserTests
             ["REMOVE_EMPTY_DIRS"] = "true",
             ["METRICS_PORT"] = "8080",
         });
+        var options = parsed.Options;
 
+        Assert.Null(parsed.Error);
         Assert.Equal(["/x", "/y"], options.TargetPaths);
         Assert.Equal(50, options.UsageThresholdPercent);
         Assert.Equal(3, options.CheckIntervalMinutes);
@@ -82,12 +95,12 @@ public sealed class CleanerOptionsParserTests
         Assert.Equal(["*.keep"], options.ExcludePatterns);
         Assert.Equal(CleanupMode.Once, options.Mode);
         Assert.True(options.DryRun);
-        Assert.Equal("warn", options.LogLevel);
+        Assert.Equal("Warning", parsed.Configuration["Logging:Level"]);
         Assert.Equal(CleanupStrategy.OldestFirst, options.Strategy);
         Assert.Equal(40, options.TargetUsagePercent);
         Assert.Equal(TimeSpan.FromMinutes(10), options.MinFileAge);
         Assert.True(options.RemoveEmptyDirs);
-        Assert.Equal(8080, options.MetricsPort);
+        Assert.Equal("8080", parsed.Configuration["Health:Port"]);
     }
 
     [Fact]
@@ -117,7 +130,6 @@ public sealed class CleanerOptionsParserTests
     [InlineData("USAGE_THRESHOLD_PERCENT", "abc", "--usage-threshold-percent")]
     [InlineData("USAGE_THRESHOLD_PERCENT", "101", "--usage-threshold-percent")]
     [InlineData("USAGE_THRESHOLD_PERCENT", "-1", "--usage-threshold-percent")]
-    [InlineData("USAGE_THRESHOLD_PERCENT", "", "--usage-threshold-percent")]
     [InlineData("CHECK_INTERVAL_MINUTES", "0", "--check-interval-minutes")]
     [InlineData("CHECK_INTERVAL_MINUTES", "1.5", "--check-interval-minutes")]
     [InlineData("DRY_RUN", "yes", "--dry-run")]
@@ -129,14 +141,21 @@ public sealed class CleanerOptionsParserTests
     [InlineData("MIN_FILE_AGE", "m", "--min-file-age")]
     [InlineData("METRICS_PORT", "70000", "--metrics-port")]
     [InlineData("TARGET_PATHS", " , ,", "--target-paths")]
-    [InlineData("TARGET_PATHS", "", "--target-paths")]
     public void Parse_InvalidEnvironment_ThrowsNamingSettingAndAcceptedValues(string env, string value, string flag)
     {
         var error = Fails([], new() { [env] = value });
 
-        Assert.Contains(flag, error.Setting, StringComparison.Ordinal);
-        Assert.Contains(env, error.Message, StringComparison.Ordinal);
-        Assert.Contains("expected", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, error.ExitCode);
+        Assert.StartsWith($"configuration error: {flag} (env {env}): invalid value \"{value}\"; accepted values: ", error.Line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_EmptyEnvironment_CountsAsUnset()
+    {
+        var options = Parse([], new() { ["USAGE_THRESHOLD_PERCENT"] = "", ["TARGET_PATHS"] = "" });
+
+        Assert.Equal(80, options.UsageThresholdPercent);
+        Assert.Equal(["/home/runner/_work"], options.TargetPaths);
     }
 
     [Theory]
@@ -158,7 +177,7 @@ public sealed class CleanerOptionsParserTests
     {
         var error = Fails(["--usage-threshold-percent=60", "--target-usage-percent=70"]);
 
-        Assert.Contains("--target-usage-percent", error.Setting, StringComparison.Ordinal);
+        Assert.StartsWith("configuration error: --target-usage-percent (env TARGET_USAGE_PERCENT): 70 is above", error.Line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -183,8 +202,8 @@ public sealed class CleanerOptionsParserTests
     {
         var error = Fails([$"--target-paths=/tmp,{path}"]);
 
-        Assert.Contains("--target-paths", error.Setting, StringComparison.Ordinal);
-        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("configuration error: --target-paths (env TARGET_PATHS): refusing to clean", error.Line, StringComparison.Ordinal);
+        Assert.Contains(path, error.Line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -199,9 +218,10 @@ public sealed class CleanerOptionsParserTests
     [Fact]
     public void Parse_Version_ReturnsVersionRequestWithoutValidatingTheRest()
     {
-        var command = CleanerOptionsParser.Parse(["--version"], name => name == "USAGE_THRESHOLD_PERCENT" ? "500" : null);
+        var command = CleanerSettings.Definition.Parse(["--version"], name => name == "USAGE_THRESHOLD_PERCENT" ? "500" : null);
 
-        Assert.True(command.ShowVersion);
+        Assert.True(command.VersionRequested);
+        Assert.Null(command.Error);
     }
 
     [Theory]
@@ -211,9 +231,9 @@ public sealed class CleanerOptionsParserTests
     [InlineData("1h30m", 5400)]
     [InlineData("2d", 172800)]
     [InlineData("500ms", 0.5)]
-    public void ParseDuration_Valid_ReturnsSpan(string text, double seconds)
+    public void Parse_MinFileAge_GoDurations(string text, double seconds)
     {
-        Assert.Equal(TimeSpan.FromSeconds(seconds), CleanerOptionsParser.ParseDuration(Settings.MinFileAge, text));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), Parse(["--min-file-age=" + text]).MinFileAge);
     }
 
     [Theory]
@@ -223,8 +243,44 @@ public sealed class CleanerOptionsParserTests
     [InlineData("{a,{b,c}},d", new[] { "{a,{b,c}}", "d" })]
     [InlineData(@"a\,b,c", new[] { @"a\,b", "c" })]
     [InlineData("", new string[0])]
-    public void SplitList_Patterns_KeepsBracesTogether(string value, string[] expected)
+    public void Parse_IncludePatterns_KeepsBracesTogether(string value, string[] expected)
     {
-        Assert.Equal(expected, CleanerOptionsParser.SplitList(value, keepBraces: true));
+        Assert.Equal(expected, Parse(["--include-patterns=" + value]).IncludePatterns);
+    }
+
+    [Fact]
+    public void Parse_InvalidGlob_Exit1NamingThePattern()
+    {
+        var error = Fails(["--exclude-patterns=ok,file.{txt"]);
+
+        Assert.Equal(1, error.ExitCode);
+        Assert.StartsWith("configuration error: --exclude-patterns (env EXCLUDE_PATTERNS): ", error.Line, StringComparison.Ordinal);
+        Assert.Contains("file.{txt", error.Line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MaxDepth_FlagOrEnvAndAtLeastOne()
+    {
+        Assert.Equal(64, Parse(["--max-depth=64"]).MaxDepth);
+        Assert.Equal(128, Parse([], new() { ["MAX_DEPTH"] = "128" }).MaxDepth);
+
+        var error = Fails(["--max-depth=0"]);
+        Assert.Equal(2, error.ExitCode);
+        Assert.StartsWith("configuration error: --max-depth (env MAX_DEPTH): ", error.Line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HelpText_ListsEveryFlagWithItsVariable()
+    {
+        var help = CleanerSettings.Definition.HelpText();
+
+        (string Flag, string Env)[] expected = [("target-paths", "TARGET_PATHS"), ("dry-run", "DRY_RUN"), ("log-level", "LOG_LEVEL"), ("metrics-port", "METRICS_PORT"), ("min-file-age", "MIN_FILE_AGE"), ("max-depth", "MAX_DEPTH")];
+        foreach (var (flag, env) in expected)
+        {
+            Assert.Matches($@"--{flag}( VALUE)? +env {env}\n", help);
+        }
+
+        Assert.Contains("default /home/runner/_work", help, StringComparison.Ordinal);
+        Assert.Contains("default the threshold", help, StringComparison.Ordinal);
     }
 }
