@@ -36,6 +36,7 @@ internal static class CleanerSettings
         },
         { "min-file-age", "MIN_FILE_AGE", SettingValues.Duration(), o => o.MinFileAge, (o, v) => o.MinFileAge = v, "Never delete files modified more recently than this (0 = off)" },
         { "remove-empty-dirs", "REMOVE_EMPTY_DIRS", SettingValues.Boolean(), o => o.RemoveEmptyDirs, (o, v) => o.RemoveEmptyDirs = v, "Remove directories left empty by deletion" },
+        { "allow-system-paths", "ALLOW_SYSTEM_PATHS", SettingValues.Boolean(), o => o.AllowSystemPaths, (o, v) => o.AllowSystemPaths = v, "Accept system directories (/usr, /var/lib/kubelet, /home, ...) as target paths; /, /proc, /sys, /dev never" },
         { "max-depth", "MAX_DEPTH", SettingValues.Integer(1, int.MaxValue), o => o.MaxDepth, (o, v) => o.MaxDepth = v, "Skip entries deeper than this below a target path, logged once per path and cycle" },
         KitSettings.HealthPort with { Flag = "metrics-port", Env = "METRICS_PORT", Default = "0", Group = null, Help = "Port for /healthz, /readyz and /metrics (0 = off)" },
     };
@@ -45,7 +46,7 @@ internal static class CleanerSettings
     {
         foreach (var target in options.TargetPaths)
         {
-            if (TargetPathGuard.Problem(target) is { } problem)
+            if (TargetPathGuard.Problem(target, options.AllowSystemPaths) is { } problem)
             {
                 return SettingsError.For(settings["target-paths"], problem);
             }
