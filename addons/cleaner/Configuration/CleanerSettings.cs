@@ -17,7 +17,8 @@ internal static class CleanerSettings
         "cleaner",
         """
         Deletes files matching include globs (and no exclude glob) under target paths whose disk usage is above a threshold.
-        Exit codes: 0 done or stopped by SIGTERM/SIGINT; 1 invalid glob or runtime failure; 2 invalid setting.
+        Exit codes: 0 done or stopped by SIGTERM/SIGINT; 1 invalid glob or runtime failure; 2 invalid setting (also a
+        pattern that can never match); once mode: 3 a target path could not be examined, 4 a matching file could not be deleted.
         """,
         Check)
     {
@@ -60,6 +61,14 @@ internal static class CleanerSettings
         (string Flag, IReadOnlyList<string> Patterns)[] globs = [("include-patterns", options.IncludePatterns), ("exclude-patterns", options.ExcludePatterns)];
         foreach (var (flag, patterns) in globs)
         {
+            foreach (var pattern in patterns)
+            {
+                if (PatternLint.NeverMatches(pattern) is { } why)
+                {
+                    return SettingsError.For(settings[flag], $"pattern \"{pattern}\" can never match: {why}");
+                }
+            }
+
             try
             {
                 GlobSet.Compile(patterns);
