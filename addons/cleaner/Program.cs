@@ -1,3 +1,8 @@
+using Addons.Cleaner.Configuration;
 using Addons.Cleaner.Service;
+using Addons.Kit.Hosting;
 
-return await CleanerProgram.RunAsync(args, Environment.GetEnvironmentVariable, CancellationToken.None);
+// The original's flags and environment variables (CleanerSettings), the kit's host, the cleaning service.
+var builder = AddonHost.CreateBuilder(args, CleanerSettings.Definition);
+builder.Services.AddCleaner();
+return await builder.Build().RunAsync();

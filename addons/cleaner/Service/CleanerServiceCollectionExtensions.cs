@@ -13,9 +13,12 @@ namespace Addons.Cleaner.Service;
 /// <summary>Registers the cleaner's services.</summary>
 internal static class CleanerServiceCollectionExtensions
 {
-    public static IServiceCollection AddCleaner(this IServiceCollection services, CleanerOptions options, GlobSet include, GlobSet exclude)
+    /// <summary>
+    /// Registers the cleaning cycle and service; <see cref="CleanerOptions"/> comes from the settings
+    /// (the host registers it; its globs were checked when the settings were read).
+    /// </summary>
+    public static IServiceCollection AddCleaner(this IServiceCollection services)
     {
-        services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IUsageProbe, StatvfsUsageProbe>();
         services.TryAddSingleton<ICleanerMetrics>(static provider =>
@@ -24,10 +27,10 @@ internal static class CleanerServiceCollectionExtensions
             metrics.Prepare(provider.GetRequiredService<CleanerOptions>().TargetPaths);
             return metrics;
         });
-        services.AddSingleton(provider => new CleaningCycle(
-            options,
-            include,
-            exclude,
+        services.AddSingleton(static provider => new CleaningCycle(
+            provider.GetRequiredService<CleanerOptions>(),
+            GlobSet.Compile(provider.GetRequiredService<CleanerOptions>().IncludePatterns),
+            GlobSet.Compile(provider.GetRequiredService<CleanerOptions>().ExcludePatterns),
             provider.GetRequiredService<IUsageProbe>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger("Addons.Cleaner.Cleaning"),

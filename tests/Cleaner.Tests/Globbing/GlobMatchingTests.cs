@@ -107,7 +107,7 @@ public sealed class GlobMatchingTests
     [Fact]
     public void SplitList_BracesGivenThroughTheFlag_StayOnePattern()
     {
-        var options = CleanerOptionsParser.Parse(["--include-patterns=*.{js,ts}, *.md ,,"], _ => null).Options;
+        var options = CleanerSettings.Definition.Parse(["--include-patterns=*.{js,ts}, *.md ,,"], _ => null).Options;
 
         Assert.Equal(["*.{js,ts}", "*.md"], options.IncludePatterns);
         Assert.True(GlobSet.Compile(options.IncludePatterns).IsMatch("a/b.ts"));
