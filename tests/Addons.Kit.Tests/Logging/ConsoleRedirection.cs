@@ -10,10 +10,12 @@ public sealed class ConsoleRedirection
     {
         ArgumentNullException.ThrowIfNull(action);
         var (oldOut, oldError) = (Console.Out, Console.Error);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
+        // Never disposed: another test's thread may still hold Console.Out/Error from the capture window and
+        // write to it afterwards; a disposed writer would throw there.
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        Console.SetOut(TextWriter.Synchronized(stdout));
+        Console.SetError(TextWriter.Synchronized(stderr));
         try
         {
             action();
