@@ -69,7 +69,7 @@ internal sealed partial class WebServer(
         }
 
         _app = app;
-        LogListening(_logger, settings.BindAddress, settings.Port);
+        Log.Listening(_logger, settings.BindAddress, settings.Port);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -79,10 +79,10 @@ internal sealed partial class WebServer(
             return;
         }
 
-        LogDraining(_logger);
+        Log.Draining(_logger);
         // Stops accepting connections, then waits for in-flight requests until the host's shutdown deadline.
         await app.StopAsync(cancellationToken);
-        LogStopped(_logger);
+        Log.Stopped(_logger);
     }
 
     public async ValueTask DisposeAsync()
@@ -94,14 +94,7 @@ internal sealed partial class WebServer(
         }
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Web server listening on {Address}:{Port}")]
-    private static partial void LogListening(ILogger logger, string address, int port);
 
-    [LoggerMessage(2, LogLevel.Information, "Web server: no new connections, draining in-flight requests")]
-    private static partial void LogDraining(ILogger logger);
-
-    [LoggerMessage(3, LogLevel.Information, "Web server stopped")]
-    private static partial void LogStopped(ILogger logger);
 
     /// <summary>A host lifetime that does nothing: the addon host owns signals and stopping.</summary>
     private sealed class PassiveLifetime : IHostLifetime

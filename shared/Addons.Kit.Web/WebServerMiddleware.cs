@@ -26,7 +26,7 @@ internal sealed partial class WebServerMiddleware(RequestDelegate next, ILogger<
         }
         catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
         {
-            LogUnhandled(logger, e, context.Request.Method, Route(context));
+            Log.Unhandled(logger, e, context.Request.Method, Route(context));
             await JsonError.WriteAsync(context, StatusCodes.Status500InternalServerError, "internal error");
         }
         finally
@@ -42,7 +42,4 @@ internal sealed partial class WebServerMiddleware(RequestDelegate next, ILogger<
         context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } text } ? text : WebServerMetrics.UnmatchedRoute;
 
     private static string StatusLabel(int status) => status is >= 100 and <= 599 ? StatusCodeLabels.Of(status) : "other";
-
-    [LoggerMessage(1, LogLevel.Error, "Unhandled exception answering {Method} {Route}; answered 500")]
-    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string route);
 }

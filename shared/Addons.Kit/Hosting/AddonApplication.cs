@@ -97,7 +97,7 @@ public sealed partial class AddonApplication
             return ExitCodes.Configuration;
         }
 
-        LogStarting(logger, build.Addon, build.Version, build.Commit);
+        Log.Starting(logger, build.Addon, build.Version, build.Commit);
         KitMetrics.PublishBuildInfo(build);
         try
         {
@@ -111,13 +111,13 @@ public sealed partial class AddonApplication
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !state.IsStopping)
         {
-            LogStartFailed(logger, ex);
+            Log.StartFailed(logger, ex);
             await StopAfterFailedStartAsync(host, logger);
             return ExitCodes.Failure;
         }
 
         state.MarkStarted();
-        LogStarted(logger, build.Addon);
+        Log.Started(logger, build.Addon);
         var code = ExitCodes.Clean;
         try
         {
@@ -125,7 +125,7 @@ public sealed partial class AddonApplication
         }
         catch (Exception ex)
         {
-            LogStopFailed(logger, ex);
+            Log.StopFailed(logger, ex);
             code = ExitCodes.Failure;
         }
 
@@ -135,7 +135,7 @@ public sealed partial class AddonApplication
             code = ExitCodes.Failure;
         }
 
-        LogStopped(logger, build.Addon, code);
+        Log.Stopped(logger, build.Addon, code);
         return code;
     }
 
@@ -151,22 +151,7 @@ public sealed partial class AddonApplication
         }
         catch (Exception ex)
         {
-            LogStopFailed(logger, ex);
+            Log.StopFailed(logger, ex);
         }
     }
-
-    [LoggerMessage(1, LogLevel.Information, "Starting {Addon} {Version} (commit {Commit})")]
-    private static partial void LogStarting(ILogger logger, string addon, string version, string commit);
-
-    [LoggerMessage(2, LogLevel.Information, "{Addon} started")]
-    private static partial void LogStarted(ILogger logger, string addon);
-
-    [LoggerMessage(3, LogLevel.Critical, "Start failed")]
-    private static partial void LogStartFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(4, LogLevel.Error, "Stop failed")]
-    private static partial void LogStopFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(5, LogLevel.Information, "{Addon} stopped, exit code {ExitCode}")]
-    private static partial void LogStopped(ILogger logger, string addon, int exitCode);
 }
