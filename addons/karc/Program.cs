@@ -1,11 +1,16 @@
+using System.Runtime.InteropServices;
 using Addons.Karc.Cli;
 
-// Ctrl+C cancels the command in flight; the controller installs the kit's own signal handling.
+// From the first instruction on, SIGTERM and SIGINT (Ctrl+C) cancel the command in flight — also in the window before
+// the controller's host has installed its own signal handling — so an early stop is a clean exit, never a stack trace.
 using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+void Stop(PosixSignalContext context)
 {
-    e.Cancel = true;
+    context.Cancel = true;
     cancel.Cancel();
-};
+}
+
+using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 
 return await KarcCli.RunAsync(args, CliRuntime.System(), cancel.Token);

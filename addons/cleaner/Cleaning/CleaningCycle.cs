@@ -62,14 +62,17 @@ internal sealed class CleaningCycle
 
     private PathOutcome RunPath(DirectoryWalker walker, string path, CancellationToken cancellationToken)
     {
+        if (!Directory.Exists(path))
+        {
+            _logger.PathUnavailable(path, File.Exists(path)
+                ? "it is a file, not a directory (target paths must be directories)"
+                : Path.Exists(path) ? "it is not a directory (target paths must be directories)" : "the directory does not exist");
+            return new PathOutcome(path, PathVerdict.Unavailable, 0, 0, 0, false);
+        }
+
         DiskUsage usage;
         try
         {
-            if (!Directory.Exists(path))
-            {
-                throw new UsageProbeException(path, "the directory does not exist");
-            }
-
             usage = _probe.Measure(path);
         }
         catch (UsageProbeException e)
@@ -142,7 +145,7 @@ internal sealed class CleaningCycle
             }
         }
 
-        return new PathOutcome(path, PathVerdict.Cleaned, usage.Percent, visitor.Files, visitor.Bytes, stopped);
+        return new PathOutcome(path, PathVerdict.Cleaned, usage.Percent, visitor.Files, visitor.Bytes, stopped, visitor.DeleteFailures);
     }
 
     /// <summary>Deletes collected files, least recently modified first, until usage is at or below the target. Returns true when stopped.</summary>

@@ -14,4 +14,5 @@ internal enum PathVerdict
 }
 
 /// <summary>The result of one cycle for one target path.</summary>
-internal sealed record PathOutcome(string Path, PathVerdict Verdict, double UsagePercent, long Files, long Bytes, bool Stopped);
+/// <param name="DeleteFailures">Files that matched but could not be deleted (read-only filesystem, permission denied, …).</param>
+internal sealed record PathOutcome(string Path, PathVerdict Verdict, double UsagePercent, long Files, long Bytes, bool Stopped, long DeleteFailures = 0);

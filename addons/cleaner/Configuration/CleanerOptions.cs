@@ -59,4 +59,9 @@ internal sealed record CleanerOptions
     /// <summary>Entries deeper than this below a target path are skipped (logged once per path and cycle).</summary>
     /// <value>The default value is 4096 (<see cref="Scanning.DirectoryWalker.DefaultMaxDepth"/>).</value>
     public int MaxDepth { get; set; } = Scanning.DirectoryWalker.DefaultMaxDepth;
+
+    /// <summary>Accept system directories as target paths (see <see cref="SystemPathPolicy"/>): for the brave. <c>/</c>,
+    /// <c>/proc</c>, <c>/sys</c> and <c>/dev</c> stay refused.</summary>
+    /// <value>The default value is false.</value>
+    public bool AllowSystemPaths { get; set; }
 }

@@ -17,7 +17,8 @@ internal static class CleanerSettings
         "cleaner",
         """
         Deletes files matching include globs (and no exclude glob) under target paths whose disk usage is above a threshold.
-        Exit codes: 0 done or stopped by SIGTERM/SIGINT; 1 invalid glob or runtime failure; 2 invalid setting.
+        Exit codes: 0 done or stopped by SIGTERM/SIGINT; 1 invalid glob or runtime failure; 2 invalid setting (also a
+        pattern that can never match); once mode: 3 a target path could not be examined, 4 a matching file could not be deleted.
         """,
         Check)
     {
@@ -36,6 +37,7 @@ internal static class CleanerSettings
         },
         { "min-file-age", "MIN_FILE_AGE", SettingValues.Duration(), o => o.MinFileAge, (o, v) => o.MinFileAge = v, "Never delete files modified more recently than this (0 = off)" },
         { "remove-empty-dirs", "REMOVE_EMPTY_DIRS", SettingValues.Boolean(), o => o.RemoveEmptyDirs, (o, v) => o.RemoveEmptyDirs = v, "Remove directories left empty by deletion" },
+        { "allow-system-paths", "ALLOW_SYSTEM_PATHS", SettingValues.Boolean(), o => o.AllowSystemPaths, (o, v) => o.AllowSystemPaths = v, "Accept system directories (/usr, /var/lib/kubelet, /home, ...) as target paths; /, /proc, /sys, /dev never" },
         { "max-depth", "MAX_DEPTH", SettingValues.Integer(1, int.MaxValue), o => o.MaxDepth, (o, v) => o.MaxDepth = v, "Skip entries deeper than this below a target path, logged once per path and cycle" },
         KitSettings.HealthPort with { Flag = "metrics-port", Env = "METRICS_PORT", Default = "0", Group = null, Help = "Port for /healthz, /readyz and /metrics (0 = off)" },
     };
@@ -45,7 +47,7 @@ internal static class CleanerSettings
     {
         foreach (var target in options.TargetPaths)
         {
-            if (TargetPathGuard.Problem(target) is { } problem)
+            if (TargetPathGuard.Problem(target, options.AllowSystemPaths) is { } problem)
             {
                 return SettingsError.For(settings["target-paths"], problem);
             }
@@ -59,6 +61,14 @@ internal static class CleanerSettings
         (string Flag, IReadOnlyList<string> Patterns)[] globs = [("include-patterns", options.IncludePatterns), ("exclude-patterns", options.ExcludePatterns)];
         foreach (var (flag, patterns) in globs)
         {
+            foreach (var pattern in patterns)
+            {
+                if (PatternLint.NeverMatches(pattern) is { } why)
+                {
+                    return SettingsError.For(settings[flag], $"pattern \"{pattern}\" can never match: {why}");
+                }
+            }
+
             try
             {
                 GlobSet.Compile(patterns);

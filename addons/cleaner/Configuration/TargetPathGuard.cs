@@ -3,32 +3,46 @@ using System.Runtime.InteropServices;
 namespace Addons.Cleaner.Configuration;
 
 /// <summary>
-/// Refuses target paths whose cleaning could wreck a node: <c>/</c>, <c>/proc</c>, <c>/sys</c>,
-/// <c>/dev</c>, <c>/etc</c>, <c>/boot</c>, <c>/usr</c>, <c>/bin</c>, <c>/lib</c>. Both the path as written
-/// (normalised: <c>..</c> and trailing slashes resolved) and, when it exists, its real path (symlinks
-/// resolved) are checked, so <c>/tmp/../</c> or a symlink to <c>/etc</c> is refused too.
+/// Refuses target paths whose cleaning could wreck a node (the list and its rules: <see cref="SystemPathPolicy"/>).
+/// Both the path as written (normalised: <c>..</c> and trailing slashes resolved) and, when it exists, its real path
+/// (symlinks resolved) are checked, so <c>/tmp/../etc</c> or a symlink to <c>/etc</c> is refused too; so is a
+/// directory that looks like a host's root filesystem mounted elsewhere (the chart's <c>/targets/root</c>).
 /// </summary>
 internal static partial class TargetPathGuard
 {
-    private static readonly string[] Refused = ["/", "/proc", "/sys", "/dev", "/etc", "/boot", "/usr", "/bin", "/lib"];
-
-    public static IReadOnlyList<string> RefusedPaths => Refused;
-
     /// <summary>Why <paramref name="path"/> is refused, or null when it is allowed.</summary>
-    public static string? Problem(string path)
+    public static string? Problem(string path, bool allowSystemPaths = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         var normalized = Normalize(Path.GetFullPath(path));
-        var real = RealPath(path);
-        foreach (var candidate in real is null ? [normalized] : new[] { normalized, Normalize(real) })
+        var real = RealPath(path) is { } resolved ? Normalize(resolved) : null;
+        foreach (var candidate in real is null || real == normalized ? [normalized] : new[] { normalized, real })
         {
-            if (Refused.Contains(candidate, StringComparer.Ordinal))
+            if (SystemPathPolicy.Problem(candidate, allowSystemPaths) is { } why)
             {
-                return $"refusing to clean \"{path}\" (resolves to {candidate}); the paths {string.Join(", ", Refused)} are never accepted";
+                var resolves = candidate == path ? "" : $" (resolves to {candidate})";
+                return $"refusing to clean \"{path}\"{resolves}: {why}";
             }
         }
 
+        if (!allowSystemPaths && real is not null && LooksLikeRootFilesystem(real) is { } markers)
+        {
+            return $"refusing to clean \"{path}\": it looks like a host's root filesystem (it holds {markers}); --allow-system-paths lifts this";
+        }
+
         return null;
+    }
+
+    private static string? LooksLikeRootFilesystem(string directory)
+    {
+        // etc/passwd next to usr, proc or var/lib: a whole OS tree, not a work directory that happens to have an etc/.
+        if (!File.Exists(Path.Combine(directory, "etc/passwd")))
+        {
+            return null;
+        }
+
+        var found = SystemPathPolicy.RootMarkers.Where(m => Directory.Exists(Path.Combine(directory, m))).ToList();
+        return found.Count >= 1 ? "etc/passwd, " + string.Join(", ", found.Take(3)) : null;
     }
 
     private static string Normalize(string path) => path.Length > 1 ? path.TrimEnd('/') : path;

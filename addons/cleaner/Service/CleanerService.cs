@@ -1,5 +1,6 @@
 using Addons.Cleaner.Cleaning;
 using Addons.Cleaner.Configuration;
+using Addons.Kit.Shutdown;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -22,8 +23,11 @@ internal sealed partial class CleanerService : BackgroundService
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger<CleanerService> _logger;
 
-    public CleanerService(CleanerOptions options, CleaningCycle cycle, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<CleanerService> logger)
+    private readonly AddonExit? _exit;
+
+    public CleanerService(CleanerOptions options, CleaningCycle cycle, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<CleanerService> logger, AddonExit? exit = null)
     {
+        _exit = exit;
         _options = options;
         _cycle = cycle;
         _time = time;
@@ -33,6 +37,9 @@ internal sealed partial class CleanerService : BackgroundService
 
     /// <summary>Number of completed cycles (for tests and the log).</summary>
     public int CompletedCycles { get; private set; }
+
+    /// <summary>The outcomes of the last completed cycle.</summary>
+    public IReadOnlyList<PathOutcome> LastOutcomes { get; private set; } = [];
 
     /// <summary>Called after each cycle once the wait for the next one is armed (tests use it to drive a fake clock).</summary>
     public Action? CycleCompleted { get; set; }
@@ -44,6 +51,13 @@ internal sealed partial class CleanerService : BackgroundService
         await RunAsync(stoppingToken);
         if (_options.Mode == CleanupMode.Once)
         {
+            // A stopped run exits 0 (documented); a completed one says whether anything could not be cleaned.
+            if (!stoppingToken.IsCancellationRequested && OnceExitCodes.For(LastOutcomes) is (not ExitCodes.Clean and var code, { } reason) && _exit is not null)
+            {
+                _exit.Fail(reason, code);
+                return;
+            }
+
             _lifetime.StopApplication();
         }
     }
@@ -55,7 +69,7 @@ internal sealed partial class CleanerService : BackgroundService
         while (!cancellationToken.IsCancellationRequested)
         {
             // The cycle is synchronous syscall work; run it off the caller's thread so a stop signal is seen.
-            await Task.Run(() => _cycle.Run(cancellationToken), CancellationToken.None);
+            LastOutcomes = await Task.Run(() => _cycle.Run(cancellationToken), CancellationToken.None);
             CompletedCycles++;
             if (_options.Mode == CleanupMode.Once || cancellationToken.IsCancellationRequested)
             {

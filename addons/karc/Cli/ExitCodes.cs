@@ -11,4 +11,8 @@ internal static class ExitCodes
 
     /// <summary>A usage or validation error (unknown flag, bad timezone, missing confirmation).</summary>
     public const int Usage = 2;
+
+    /// <summary>A CLI command stopped by SIGINT or SIGTERM before it finished (the controller exits 0 instead: a stop
+    /// is its normal end).</summary>
+    public const int Interrupted = 130;
 }

@@ -10,7 +10,8 @@ namespace Addons.Karc.Cli;
 
 /// <summary>
 /// Runs one karc command line and maps every outcome to an exit code: 0 success (also a declined
-/// prompt), 1 runtime or API error, 2 usage or validation error. Errors are one line on stderr.
+/// prompt), 1 runtime or API error, 2 usage or validation error, 130 interrupted (SIGINT/SIGTERM). Errors are one line
+/// on stderr.
 /// </summary>
 internal static class KarcCli
 {
@@ -49,7 +50,15 @@ internal static class KarcCli
 
         if (options.Verb == "controller")
         {
-            return await Freezes.ControllerHost.RunAsync(options, cancellationToken);
+            try
+            {
+                return await Freezes.ControllerHost.RunAsync(options, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped before the host was running (a SIGTERM right after start): nothing to undo.
+                return ExitCodes.Success;
+            }
         }
 
         using var loggerFactory = LoggerFactory.Create(b => b
@@ -74,7 +83,13 @@ internal static class KarcCli
             await console.Error.WriteLineAsync($"error: {e.Message}".AsMemory(), cancellationToken);
             return ExitCodes.Usage;
         }
-        catch (Exception e) when (e is KarcException or KarpenterNotServedException or KubeApiException or HttpRequestException or TimeoutException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await console.Error.WriteLineAsync("error: interrupted".AsMemory(), CancellationToken.None);
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e) when (e is KarcException or KarpenterNotServedException or KubeApiException or KubeResponseException
+            or KubeCredentialException or HttpRequestException or TimeoutException)
         {
             await console.Error.WriteLineAsync($"error: {Describe(e)}".AsMemory(), cancellationToken);
             return ExitCodes.Failure;
@@ -96,12 +111,14 @@ internal static class KarcCli
         return at >= 0 ? description[(at + marker.Length)..] : description;
     }
 
-    private static string Describe(Exception e) => e switch
+    /// <summary>The one line printed for a failure. Server text is already redacted by the kit
+    /// (<see cref="KubeApiException.StatusMessage"/>); line breaks are flattened so it stays one line.</summary>
+    internal static string Describe(Exception e) => (e switch
     {
         KubeApiException { IsForbidden: true } k =>
             $"permission denied: cannot {k.Verb} {k.Resource}{(k.Name is null ? "" : $" '{k.Name}'")} — grant '{k.Verb}' on '{k.Resource}' to this identity ({k.StatusMessage})",
         KubeApiException k => k.Message,
         HttpRequestException h => $"cannot reach the Kubernetes API: {h.Message}",
         _ => e.Message,
-    };
+    }).ReplaceLineEndings(" ");
 }

@@ -41,6 +41,7 @@ internal static class ControllerHost
         // Leader-elected by default (the chart runs two replicas); --leader-elect=false turns it off.
         var builder = AddonHost.CreateBuilder([.. args], "karc").UseLeaderElection("karc");
         var version = await ResolveNodePoolVersionAsync(builder, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         Configure(builder, version);
         return await builder.Build().RunAsync(cancellationToken);
     }
@@ -58,7 +59,8 @@ internal static class ControllerHost
             .Watches(KarpenterResources.NodePool(nodePoolVersion), KarcJsonContext.Default.NodePool, index.FreezesFor);
     }
 
-    /// <summary>v1 unless only v1beta1 is served (404 on v1). Any other failure keeps v1: the watch then reports it.</summary>
+    /// <summary>v1 unless only v1beta1 is served (404 on v1). Any other failure (even a body that is not JSON) keeps v1:
+    /// the watch then reports it and retries, so a proxy's error page cannot crash-loop the controller.</summary>
     private static async Task<string> ResolveNodePoolVersionAsync(AddonHostBuilder builder, CancellationToken cancellationToken)
     {
         KubeConnection connection;
@@ -85,8 +87,10 @@ internal static class ControllerHost
             {
                 continue;
             }
-            catch (Exception e) when (e is KubeApiException or HttpRequestException or TimeoutException)
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                // Garbage from a proxy, a failing exec plugin, an unreachable server: only a probe. The host's
+                // watch meets the same failure, reports it in one line and retries; readiness stays false.
                 return KarpenterResources.Versions[0];
             }
         }

@@ -50,7 +50,7 @@ internal static class FreezeEvaluator
 
         var active = start <= now && now < end;
         DateTimeOffset? next = now < start ? start : now < end ? end : null;
-        return new FreezePlan(true, null, null, active, next);
+        return new FreezePlan(true, null, null, active, next, Ended: now >= end);
     }
 
     private static FreezePlan EvaluateSchedule(FreezeSchedule schedule, DateTimeOffset now)

@@ -12,6 +12,9 @@ namespace Addons.Karc.Freezes;
 /// </summary>
 internal sealed class FreezeStatusWriter(KubeApi kube, FreezeEvents events)
 {
+    /// <summary>The Active condition's reason once a one-off window is over (what <c>karc status</c> shows as <c>Ended</c>).</summary>
+    public const string EndedReason = "Ended";
+
     public async Task WriteAsync(ConsolidationFreeze freeze, FreezePlan plan, bool holding, bool suspended, IReadOnlyList<string> held, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var old = freeze.Status ?? new FreezeStatus();
@@ -23,8 +26,10 @@ internal sealed class FreezeStatusWriter(KubeApi kube, FreezeEvents events)
             : Condition("Ready", "False", ReasonFor(plan.InvalidField!), $"{plan.InvalidField}: {plan.Message}", generation);
         var active = holding
             ? Condition("Active", "True", "InWindow", $"Holding {held.Count} NodePool(s) paused", generation)
-            : Condition("Active", "False", !plan.Valid ? "InvalidSpec" : suspended ? "Suspended" : "OutsideWindow",
-                !plan.Valid ? "The spec is invalid" : suspended ? "spec.suspend is true" : "Outside the freeze window", generation);
+            : !plan.Valid ? Condition("Active", "False", "InvalidSpec", "The spec is invalid", generation)
+            : plan.Ended ? Condition("Active", "False", EndedReason, "The one-off window has ended; this freeze will not be active again", generation)
+            : suspended ? Condition("Active", "False", "Suspended", "spec.suspend is true", generation)
+            : Condition("Active", "False", "OutsideWindow", "Outside the freeze window", generation);
 
         var status = new FreezeStatus
         {
@@ -42,7 +47,14 @@ internal sealed class FreezeStatusWriter(KubeApi kube, FreezeEvents events)
             return;
         }
 
-        var patch = new JsonObject { ["status"] = JsonSerializer.SerializeToNode(status, KarcJsonContext.Default.FreezeStatus) };
+        var body = JsonSerializer.SerializeToNode(status, KarcJsonContext.Default.FreezeStatus)!.AsObject();
+        if (status.NextTransition is null)
+        {
+            // A merge patch keeps fields it does not mention: null is what removes a transition that has passed.
+            body["nextTransition"] = null;
+        }
+
+        var patch = new JsonObject { ["status"] = body };
         await kube.For(FreezeResources.Freeze, KarcJsonContext.Default.ConsolidationFreeze)
             .PatchStatusAsync(null, freeze.Name, KubePatch.Merge(patch.ToJsonString()), cancellationToken);
 

@@ -47,7 +47,7 @@ internal sealed partial class StatusCommand(KubeApi kube, NodePoolApi pools, Cli
             return list.Items
                 .Where(f => name is null || (f.Spec?.NodePools ?? []).Any(p => p == name || p == "*"))
                 .OrderBy(f => f.Name, StringComparer.Ordinal)
-                .Select(FreezeRows.From)
+                .Select(f => FreezeRows.From(f, time.GetUtcNow()))
                 .ToList();
         }
         catch (KubeApiException e) when (e.IsNotFound || e.IsForbidden)

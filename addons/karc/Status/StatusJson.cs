@@ -60,6 +60,7 @@ internal static class StatusJson
                     ["active"] = f.Active,
                     ["suspended"] = f.Suspended,
                     ["ready"] = f.Ready,
+                    ["ended"] = f.Ended,
                     ["nodePools"] = new JsonArray(f.NodePools.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
                     ["holding"] = new JsonArray(f.Holding.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
                     ["nextTransition"] = f.NextTransition?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),

@@ -41,4 +41,5 @@ internal sealed record FreezeRow(
     bool Ready,
     IReadOnlyList<string> NodePools,
     IReadOnlyList<string> Holding,
-    DateTimeOffset? NextTransition);
+    DateTimeOffset? NextTransition,
+    bool Ended = false);

@@ -49,7 +49,7 @@ internal static class StatusTableRenderer
             var table = new TableWriter("FREEZE", "NODEPOOLS", "HOLDING", "NEXT", "STATE");
             foreach (var f in freezes)
             {
-                var state = !f.Ready ? "Invalid" : f.Suspended ? "Suspended" : f.Active ? "Active" : "Waiting";
+                var state = !f.Ready ? "Invalid" : f.Ended ? "Ended" : f.Suspended ? "Suspended" : f.Active ? "Active" : "Waiting";
                 table.Add(
                     [
                         f.Name,

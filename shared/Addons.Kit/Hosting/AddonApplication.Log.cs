@@ -18,6 +18,9 @@ public sealed partial class AddonApplication
         [LoggerMessage(4, LogLevel.Error, "Stop failed")]
         public static partial void StopFailed(ILogger logger, Exception exception);
 
+        [LoggerMessage(6, LogLevel.Information, "{Addon} stopped while starting")]
+        public static partial void StoppedDuringStart(ILogger logger, string addon);
+
         [LoggerMessage(5, LogLevel.Information, "{Addon} stopped, exit code {ExitCode}")]
         public static partial void Stopped(ILogger logger, string addon, int exitCode);
     }

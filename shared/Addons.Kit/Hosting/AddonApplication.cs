@@ -88,7 +88,12 @@ public sealed partial class AddonApplication
             if (_builder.UsesKubernetes)
             {
                 // Loads the kubeconfig / in-cluster config now: a bad one is a configuration error too.
-                services.GetRequiredService<KubeApi>();
+                var kube = services.GetRequiredService<KubeApi>();
+                if (LeaseNamespaceCheck.Problem(services, kube) is { } problem)
+                {
+                    await Console.Error.WriteLineAsync(problem);
+                    return ExitCodes.Configuration;
+                }
             }
         }
         catch (Exception ex) when (ConfigurationErrors.TryFormat(ex, _builder.Sections) is { } line)
@@ -109,7 +114,14 @@ public sealed partial class AddonApplication
             await StopAfterFailedStartAsync(host, logger);
             return ExitCodes.Configuration;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !state.IsStopping)
+        catch (OperationCanceledException) when (state.IsStopping || cancellationToken.IsCancellationRequested)
+        {
+            // A signal (or the caller) asked to stop while the host was still starting: a normal, clean stop.
+            Log.StoppedDuringStart(logger, build.Addon);
+            await StopAfterFailedStartAsync(host, logger);
+            return Math.Max(ExitCodes.Clean, exit.ExitCode);
+        }
+        catch (Exception ex)
         {
             Log.StartFailed(logger, ex);
             await StopAfterFailedStartAsync(host, logger);

@@ -73,7 +73,7 @@ public sealed class ExecCredentialsTests
         var conn = KubeConnection.Load(file, null, new KubeEnvironment(_ => null, "/nonexistent", null), TimeProvider.System);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(async () => await conn.Credentials.GetAuthorizationAsync(cts.Token));
+        var e = await Assert.ThrowsAsync<KubeCredentialException>(async () => await conn.Credentials.GetAuthorizationAsync(cts.Token));
 
         Assert.Contains(file, e.Message, StringComparison.Ordinal);
         Assert.Contains("exited with code 7: denied", e.Message, StringComparison.Ordinal);

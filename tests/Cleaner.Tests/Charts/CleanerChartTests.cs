@@ -131,6 +131,52 @@ public sealed class CleanerChartTests
         Assert.Contains("cleaner.strategy", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/", "it is the host's root directory")]
+    [InlineData("/etc/", "/etc and everything below it")]
+    [InlineData("/usr/lib", "/usr and everything below it")]
+    [InlineData("/var/lib/kubelet", "/var/lib/kubelet and everything below it")]
+    [InlineData("/var/lib/kubelet/pods", "/var/lib/kubelet and everything below it")]
+    [InlineData("/root", "/root and everything below it")]
+    [InlineData("/lib64", "/lib64 and everything below it")]
+    [InlineData("/sbin", "/sbin and everything below it")]
+    [InlineData("/run/containerd", "/run and everything below it")]
+    [InlineData("/home", "/home itself is refused")]
+    [InlineData("/opt", "/opt itself is refused")]
+    [InlineData("/proc/1/root", "/proc is a kernel pseudo filesystem")]
+    public async Task Template_SystemHostPath_FailsAtRenderTime(string hostPath, string reason)
+    {
+        var (code, _, stderr) = await HelmCli.RunAsync("template", "t", await HelmCli.PrepareAsync(Chart), "--set", "targets[0].name=root", "--set", "targets[0].hostPath=" + hostPath);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains($"targets[root].hostPath \"{hostPath}\" is refused: {reason}", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/home/runner/_work")]
+    [InlineData("/var/lib/ci")]
+    [InlineData("/opt/hostedtoolcache")]
+    [InlineData("/tmp/build")]
+    public async Task Template_OrdinaryHostPath_Renders(string hostPath)
+    {
+        var daemonSet = await RenderDaemonSetAsync("--set", "targets[0].name=t", "--set", "targets[0].hostPath=" + hostPath);
+
+        var container = (YamlMappingNode)daemonSet.Map("spec").Map("template").Map("spec").Seq("containers")[0];
+        Assert.False(Env(container).ContainsKey("ALLOW_SYSTEM_PATHS"));
+    }
+
+    [Fact]
+    public async Task Template_AllowSystemPaths_RendersSystemHostPathButNeverTheRoot()
+    {
+        var daemonSet = await RenderDaemonSetAsync("--set", "targets[0].name=libs", "--set", "targets[0].hostPath=/usr/lib", "--set", "cleaner.allowSystemPaths=true");
+        var (code, _, stderr) = await HelmCli.RunAsync("template", "t", await HelmCli.PrepareAsync(Chart), "--set", "targets[0].name=root", "--set", "targets[0].hostPath=/", "--set", "cleaner.allowSystemPaths=true");
+
+        var container = (YamlMappingNode)daemonSet.Map("spec").Map("template").Map("spec").Seq("containers")[0];
+        Assert.Equal("true", Env(container)["ALLOW_SYSTEM_PATHS"]);
+        Assert.NotEqual(0, code);
+        Assert.Contains("never accepted", stderr, StringComparison.Ordinal);
+    }
+
     private static async Task<YamlMappingNode> RenderDaemonSetAsync(params string[] args) => (await RenderAsync(args)).DaemonSet;
 
     private static async Task<(YamlMappingNode DaemonSet, List<YamlMappingNode> All)> RenderAsync(params string[] args)

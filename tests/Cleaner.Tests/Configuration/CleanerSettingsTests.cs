@@ -206,6 +206,65 @@ public sealed class CleanerSettingsTests
         Assert.Contains(path, error.Line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/usr/lib", "inside the system directory /usr")]
+    [InlineData("/var/lib/kubelet", "/var/lib/kubelet is a system directory")]
+    [InlineData("/var/lib/kubelet/pods", "inside the system directory /var/lib/kubelet")]
+    [InlineData("/home", "/home itself is refused")]
+    [InlineData("/root", "/root is a system directory")]
+    [InlineData("/lib64", "/lib64 is a system directory")]
+    [InlineData("/sbin", "/sbin is a system directory")]
+    [InlineData("/opt", "/opt itself is refused")]
+    [InlineData("/run", "/run is a system directory")]
+    [InlineData("/var/run/containerd", "inside the system directory /var/run")]
+    [InlineData("/etc/kubernetes", "inside the system directory /etc")]
+    public void Parse_SystemPathOrSubpath_RefusedNamingTheRuleAndTheFlag(string path, string reason)
+    {
+        var error = Fails([$"--target-paths={path}"]);
+
+        Assert.Contains(reason, error.Line, StringComparison.Ordinal);
+        Assert.Contains("--allow-system-paths", error.Line, StringComparison.Ordinal);
+        Assert.Equal(2, error.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("/home/runner/_work")]
+    [InlineData("/var/lib/ci")]
+    [InlineData("/opt/hostedtoolcache")]
+    [InlineData("/tmp/build")]
+    public void Parse_OrdinaryDirectoryBelowARefusedParent_Accepted(string path)
+    {
+        Assert.Equal([path], Parse([$"--target-paths={path}"]).TargetPaths);
+    }
+
+    [Fact]
+    public void Parse_AllowSystemPaths_LiftsSystemDirectoriesButNotRootOrPseudoFilesystems()
+    {
+        Assert.True(Parse(["--target-paths=/usr/lib,/home,/var/lib/kubelet/pods", "--allow-system-paths"]).AllowSystemPaths);
+        Assert.True(Parse(["--target-paths=/usr/lib"], new() { ["ALLOW_SYSTEM_PATHS"] = "true" }).AllowSystemPaths);
+        Assert.Contains("never accepted", Fails(["--target-paths=/", "--allow-system-paths"]).Line, StringComparison.Ordinal);
+        Assert.Contains("never accepted", Fails(["--target-paths=/proc/1", "--allow-system-paths"]).Line, StringComparison.Ordinal);
+        Assert.Contains("never accepted", Fails(["--target-paths=/tmp/..", "--allow-system-paths"]).Line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_HostRootMountedUnderAnotherName_Refused()
+    {
+        // The chart renders hostPath / as /targets/root: the name says nothing, the contents do.
+        using var tree = new TestSupport.TempTree();
+        tree.File("root/etc/passwd");
+        tree.Dir("root/usr/bin");
+        tree.Dir("root/var/lib");
+        tree.File("work/etc/app.conf");
+        tree.Dir("work/usr");
+
+        var error = Fails([$"--target-paths={tree.PathOf("root")}"]);
+
+        Assert.Contains("looks like a host's root filesystem", error.Line, StringComparison.Ordinal);
+        Assert.Equal([tree.PathOf("work")], Parse([$"--target-paths={tree.PathOf("work")}"]).TargetPaths);
+        Assert.True(Parse([$"--target-paths={tree.PathOf("root")}", "--allow-system-paths"]).AllowSystemPaths);
+    }
+
     [Fact]
     public void Parse_SymlinkToDangerousRoot_Throws()
     {

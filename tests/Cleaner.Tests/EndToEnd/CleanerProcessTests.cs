@@ -91,6 +91,92 @@ public sealed class CleanerProcessTests
     }
 
     [Fact]
+    public async Task Once_EveryTargetMissing_ExitsThreeNamingThem()
+    {
+        using var tree = new TempTree();
+
+        var (code, stdout, stderr) = await CleanerProcess.RunAsync(
+            ["--cleanup-mode=once", "--usage-threshold-percent=0", "--target-paths=" + tree.PathOf("gone-a") + "," + tree.PathOf("gone-b")], null, Timeout);
+
+        Assert.True(code == 3, $"exit {code}\n{stdout}\n{stderr}");
+        Assert.Contains("Target path " + tree.PathOf("gone-a") + " cannot be checked: the directory does not exist", stdout, StringComparison.Ordinal);
+        Assert.Contains("no target path could be cleaned", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Once_FileGivenAsTarget_SaysItIsAFileAndExitsThree()
+    {
+        using var tree = new TempTree();
+        var file = tree.File("not-a-dir.txt");
+
+        var (code, stdout, stderr) = await CleanerProcess.RunAsync(["--cleanup-mode=once", "--usage-threshold-percent=0", "--target-paths=" + file], null, Timeout);
+
+        Assert.True(code == 3, $"exit {code}\n{stdout}\n{stderr}");
+        Assert.Contains("cannot be checked: it is a file, not a directory", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not exist", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Once_DeletionFails_ExitsFour()
+    {
+        using var tree = new TempTree();
+        var stuck = tree.File("stuck/file.bin", 64);
+        // Root (CI) ignores directory permissions: an immutable file refuses unlink even to root (EPERM), as a
+        // read-only filesystem refuses it with EROFS — the same failure path.
+        var root = Environment.UserName == "root" || OperatingSystem.IsWindows();
+        if (root)
+        {
+            Assert.Equal(0, await RunToolAsync("chattr", "+i", stuck));
+        }
+        else if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(tree.PathOf("stuck"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        }
+
+        try
+        {
+            var (code, stdout, stderr) = await CleanerProcess.RunAsync(["--cleanup-mode=once", "--usage-threshold-percent=0", "--target-paths=" + tree.Root], null, Timeout);
+
+            Assert.True(code == 4, $"exit {code}\n{stdout}\n{stderr}");
+            Assert.Contains("1 matching file(s) could not be deleted", stdout, StringComparison.Ordinal);
+            Assert.True(File.Exists(stuck));
+        }
+        finally
+        {
+            if (root)
+            {
+                await RunToolAsync("chattr", "-i", stuck);
+            }
+            else if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(tree.PathOf("stuck"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("--include-patterns=/**", "\"/**\" can never match: it is absolute")]
+    [InlineData("--include-patterns=*.o,../x", "\"../x\" can never match")]
+    [InlineData("--include-patterns=/home/runner/*.log", "it is absolute")]
+    [InlineData("--exclude-patterns=**/.git/**,/**", "--exclude-patterns (env EXCLUDE_PATTERNS): pattern \"/**\" can never match")]
+    [InlineData("--include-patterns=a//b", "contains \"//\"")]
+    public async Task NeverMatchingPattern_ExitsTwoAtStart(string arg, string expected)
+    {
+        var (code, _, stderr) = await CleanerProcess.RunAsync(["--cleanup-mode=once", arg], null, Timeout);
+
+        Assert.Equal(2, code);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<int> RunToolAsync(string tool, params string[] args)
+    {
+        using var process = System.Diagnostics.Process.Start(tool, args);
+        using var timeout = new CancellationTokenSource(Timeout);
+        await process.WaitForExitAsync(timeout.Token);
+        return process.ExitCode;
+    }
+
+    [Fact]
     public async Task Version_PrintsVersionAndCommitAndExitsZero()
     {
         var (code, stdout, _) = await CleanerProcess.RunAsync(["--version"], null, Timeout);

@@ -67,8 +67,18 @@ public class ChartRbacTests
         // The list above must be exactly the chart's rules: any verb the chart grants beyond it fails here.
         foreach (var (verb, group, resource) in granted)
         {
-            Assert.True(cluster.Api.Rbac.IsAllowed("karc-system", "karc", verb, group, resource, resource == "leases" ? "karc-system" : null, resource == "leases" && verb != "create" ? "karc" : null));
+            var ns = resource switch { "leases" => "karc-system", "events" => "default", _ => null };
+            Assert.True(cluster.Api.Rbac.IsAllowed("karc-system", "karc", verb, group, resource, ns, resource == "leases" && verb != "create" ? "karc" : null), $"{verb} {group}/{resource} is not granted");
         }
+
+        // Events are recorded in `default` only (the freezes and NodePools they are about are cluster-scoped):
+        // creating them anywhere else, or cluster-wide, is not granted.
+        foreach (var ns in new string?[] { null, "karc-system", "kube-system" })
+        {
+            Assert.False(cluster.Api.Rbac.IsAllowed("karc-system", "karc", "create", "events.k8s.io", "events", ns), $"create events in {ns ?? "every namespace"} is granted");
+        }
+
+        Assert.Contains(used, r => r is { Verb: "create", Resource: "events", Allowed: true });
 
         foreach (var (verb, group, resource) in new[]
         {

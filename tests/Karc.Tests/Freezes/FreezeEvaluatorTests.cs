@@ -30,6 +30,8 @@ public class FreezeEvaluatorTests
         Assert.True(plan.Valid);
         Assert.False(plan.Active);
         Assert.Null(plan.NextTransition);
+        Assert.True(plan.Ended);
+        Assert.False(FreezeEvaluator.Evaluate(Window("2026-11-01T00:00:00Z", "2027-11-02T00:00:00Z"), Now).Ended);
     }
 
     [Fact]

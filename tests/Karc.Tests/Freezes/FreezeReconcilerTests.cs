@@ -50,6 +50,25 @@ public class FreezeReconcilerTests
     }
 
     [Fact]
+    public async Task Reconcile_OneOffWindowEnded_StatusEndedAndNextTransitionCleared()
+    {
+        await using var h = await FreezeHarness.StartAsync(Now);
+        await h.Cluster.SeedPoolAsync("general", Unpaused);
+        await h.ApplyFreezeAsync("release", Window("""["general"]""", Now, Now.AddHours(2)));
+        await h.ReconcileAsync("release");
+        Assert.Equal("2026-11-26T14:00:00Z", (await h.GetAsync("release"))!.Status!.NextTransition);
+
+        h.Time.Advance(TimeSpan.FromHours(2));
+        var after = await h.ReconcileAsync("release");
+
+        Assert.Null(after.RequeueAfter);
+        var freeze = await h.GetAsync("release");
+        Assert.Null(freeze!.Status!.NextTransition);
+        Assert.Contains(freeze.Status.Conditions, c => c is { Type: "Active", Status: "False", Reason: "Ended" });
+        Assert.Null(h.Cluster.Api.Get("karc.io", "v1alpha1", "consolidationfreezes", null, "release")!["status"]!["nextTransition"]);
+    }
+
+    [Fact]
     public async Task Reconcile_TwoOverlappingFreezes_PoolResumesOnlyWhenBothEnd()
     {
         await using var h = await FreezeHarness.StartAsync(Now);

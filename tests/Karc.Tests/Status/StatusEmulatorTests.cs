@@ -141,4 +141,35 @@ public class StatusFreezesEmulatorTests
         Assert.Contains("Consolidation Freezes:\nFREEZE    NODEPOOLS   HOLDING   NEXT               STATE\nrelease   general     general   2026-11-27 09:00   Active\n",
             result.Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Status_OneOffFreezeWindowEnded_ShowsEndedWithoutStaleNext()
+    {
+        // The controller last wrote the status while the window was open; the CLI's clock (2026-11-26 12:00 UTC) is past its end.
+        await using var cluster = await KarcCluster.StartAsync();
+        await cluster.SeedPoolAsync("general", """[{"nodes":"20%"}]""");
+        await cluster.Api.ApplyYamlAsync("""
+            apiVersion: karc.io/v1alpha1
+            kind: ConsolidationFreeze
+            metadata: {name: release}
+            spec:
+              nodePools: [general]
+              window: {start: "2026-11-25T00:00:00Z", end: "2026-11-26T00:00:00Z"}
+            status:
+              active: false
+              nextTransition: "2026-11-26T00:00:00Z"
+              conditions:
+              - {type: Ready, status: "True", reason: Valid, message: ok}
+            """, CancellationToken.None);
+
+        var table = await cluster.RunAsync(["status", "--timezone", "UTC"]);
+        var json = await cluster.RunAsync(["status", "-o", "json"]);
+
+        Assert.Equal(0, table.ExitCode);
+        var row = Assert.Single(table.Stdout.ReplaceLineEndings("\n").Split('\n'), l => l.StartsWith("release ", StringComparison.Ordinal));
+        Assert.EndsWith(" Ended", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026", row, StringComparison.Ordinal);
+        Assert.Contains("\"ended\": true", json.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("nextTransition\": \"2026", json.Stdout, StringComparison.Ordinal);
+    }
 }

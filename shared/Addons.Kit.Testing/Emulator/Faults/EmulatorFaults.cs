@@ -5,7 +5,8 @@ using Addons.Kit.Testing.Emulator.Store;
 namespace Addons.Kit.Testing.Emulator;
 
 /// <summary>
-/// Fault injection for resilience tests: added latency, error responses by verb/resource/probability,
+/// Fault injection for resilience tests: added latency, error responses by verb/resource/probability, canned
+/// responses (bad bodies, see <see cref="FaultResponse"/>),
 /// closing open watches, forcing the next watch to 410 Expired, and pausing the whole server.
 /// <para>Thread-safe; changes apply to the next request.</para>
 /// </summary>
@@ -13,6 +14,7 @@ public sealed class EmulatorFaults
 {
     private readonly Lock _gate = new();
     private readonly List<FaultRule> _rules = [];
+    private readonly List<FaultResponse> _responses = [];
     private readonly Random _random;
     private readonly ObjectStore _store;
     private TaskCompletionSource _running = Started();
@@ -51,6 +53,18 @@ public sealed class EmulatorFaults
     /// <summary>Shorthand for <see cref="AddError(FaultRule)"/>.</summary>
     public FaultRule AddError(int statusCode, string? verb = null, string? resource = null, double probability = 1, int? count = null, TimeSpan? retryAfter = null) =>
         AddError(new FaultRule { StatusCode = statusCode, Verb = verb, Resource = resource, Probability = probability, Count = count, RetryAfter = retryAfter });
+
+    /// <summary>Adds a canned response (garbage, HTML, huge, truncated or stalling bodies) and returns it.</summary>
+    public FaultResponse AddResponse(FaultResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        lock (_gate)
+        {
+            _responses.Add(response);
+        }
+
+        return response;
+    }
 
     /// <summary>Removes one rule.</summary>
     public void RemoveError(FaultRule rule)
@@ -95,6 +109,7 @@ public sealed class EmulatorFaults
         lock (_gate)
         {
             _rules.Clear();
+            _responses.Clear();
         }
 
         Latency = TimeSpan.Zero;
@@ -134,6 +149,14 @@ public sealed class EmulatorFaults
         }
 
         return false;
+    }
+
+    internal FaultResponse? CheckResponse(ApiRequest request)
+    {
+        lock (_gate)
+        {
+            return _responses.FirstOrDefault(r => r.TryFire(request.Verb, request.Kind.Plural, request.Resource, request.Kind.Group));
+        }
     }
 
     internal ApiError? Check(ApiRequest request)

@@ -31,10 +31,13 @@ public sealed class FaultRule
     /// <summary>How many requests this rule has failed so far.</summary>
     public int Hits => Volatile.Read(ref _hits);
 
+    internal static bool Matches(string? wantVerb, string? wantResource, string verb, string plural, string resource, string group) =>
+        (wantVerb is null || wantVerb == verb)
+        && (wantResource is null || wantResource == resource || wantResource == plural || wantResource == plural + "." + group);
+
     internal bool TryFire(string verb, string plural, string resource, string group, Random random)
     {
-        if ((Verb is not null && Verb != verb)
-            || (Resource is not null && Resource != resource && Resource != plural && Resource != plural + "." + group))
+        if (!Matches(Verb, Resource, verb, plural, resource, group))
         {
             return false;
         }

@@ -61,6 +61,12 @@ internal sealed class ApiHandler
                 throw fault;
             }
 
+            if (_faults.CheckResponse(request) is { } canned)
+            {
+                await canned.WriteAsync(context, ct);
+                return;
+            }
+
             if (request.Kind.Virtual)
             {
                 await AccessReviews.HandleAsync(context, request, identity, _rbac, ct);

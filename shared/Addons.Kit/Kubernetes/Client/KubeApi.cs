@@ -22,10 +22,14 @@ namespace Addons.Kit.Kubernetes.Client;
 /// Guarantees: every request carries fresh credentials (rotated token files and exec plugins are re-read),
 /// is counted in <c>rest_client_requests_total{code,method}</c>, and fails with <see cref="KubeApiException"/>
 /// when the server answers with an error. Non-watch requests are bounded by <see cref="KubeApiOptions.RequestTimeout"/>
-/// (real time: it guards real I/O) and throw <see cref="TimeoutException"/> when it passes.
+/// (real time: it guards real I/O; headers and body) and throw <see cref="TimeoutException"/> when it passes. A body
+/// above <see cref="KubeApiOptions.MaxResponseBytes"/>, truncated, or not the JSON expected is a
+/// <see cref="KubeResponseException"/>; a failing exec credential plugin a <see cref="KubeCredentialException"/>.
 /// </remarks>
 public sealed partial class KubeApi : IDisposable
 {
+    // A Status body is a few hundred bytes; anything far larger is not one.
+    private const int MaxErrorBodyBytes = 1024 * 1024;
     private readonly HttpClient http;
     private readonly string baseUrl;
     private readonly KubeApiOptions options;
@@ -85,8 +89,9 @@ public sealed partial class KubeApi : IDisposable
         timeout.CancelAfter(options.RequestTimeout);
         try
         {
-            using var response = await SendCoreAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
-            return await response.Content.ReadAsByteArrayAsync(timeout.Token);
+            // Headers first, then the body under the same deadline and the size cap.
+            using var response = await SendCoreAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            return await ResponseBody.ReadAsync(response.Content, options.MaxResponseBytes, request, timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -142,7 +147,17 @@ public sealed partial class KubeApi : IDisposable
             Connection.Credentials.Invalidate();
         }
 
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        byte[] body;
+        try
+        {
+            body = await ResponseBody.ReadAsync(response.Content, MaxErrorBodyBytes, request, cancellationToken);
+        }
+        catch (KubeResponseException)
+        {
+            // An error body too large or cut short: the HTTP status alone describes the failure.
+            body = [];
+        }
+
         V1Status? status = null;
         if (body.Length > 0 && body[0] == (byte)'{')
         {
@@ -158,7 +173,7 @@ public sealed partial class KubeApi : IDisposable
         }
 
         var code = response.StatusCode;
-        var reason = !string.IsNullOrEmpty(status?.Reason) ? status.Reason : response.ReasonPhrase ?? code.ToString();
+        var reason = SecretRedactor.Redact(!string.IsNullOrEmpty(status?.Reason) ? status.Reason : response.ReasonPhrase ?? code.ToString());
         var retryAfter = RetryAfter(response) ?? (status?.Details?.RetryAfterSeconds is int s && s > 0 ? TimeSpan.FromSeconds(s) : null);
         Log.RequestFailed(logger, request.Verb, request.Resource, request.Name, (int)code, reason);
         return new KubeApiException(code, reason, status?.Message ?? "", request.Verb, request.Resource, request.Name, retryAfter);

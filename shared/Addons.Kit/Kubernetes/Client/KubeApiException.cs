@@ -14,12 +14,14 @@ namespace Addons.Kit.Kubernetes.Client;
 public sealed class KubeApiException : Exception
 {
     /// <summary>Creates the exception for a failed request.</summary>
+    /// <remarks><paramref name="statusMessage"/> comes from the server (or a webhook, or a proxy) and may echo a
+    /// credential: anything that looks like a bearer token or an Authorization header is redacted before it is kept.</remarks>
     public KubeApiException(HttpStatusCode statusCode, string reason, string statusMessage, string verb, string resource, string? name = null, TimeSpan? retryAfter = null)
-        : base(FormatMessage(reason, verb, resource, name, statusMessage))
+        : base(FormatMessage(SecretRedactor.Redact(reason), verb, resource, name, SecretRedactor.Redact(statusMessage)))
     {
         StatusCode = statusCode;
-        Reason = reason;
-        StatusMessage = statusMessage;
+        Reason = SecretRedactor.Redact(reason);
+        StatusMessage = SecretRedactor.Redact(statusMessage);
         Verb = verb;
         Resource = resource;
         Name = name;
@@ -32,7 +34,7 @@ public sealed class KubeApiException : Exception
     /// <summary>The machine-readable reason from the Status body (e.g. <c>Conflict</c>, <c>Expired</c>), else the HTTP reason.</summary>
     public string Reason { get; }
 
-    /// <summary>The human-readable <c>message</c> from the Status body (may be empty).</summary>
+    /// <summary>The human-readable <c>message</c> from the Status body (may be empty), credentials redacted.</summary>
     public string StatusMessage { get; }
 
     /// <summary>The Kubernetes verb of the request: get, list, watch, create, update, patch, delete.</summary>

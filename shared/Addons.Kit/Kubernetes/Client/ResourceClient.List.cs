@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using k8s;
 using k8s.Models;
 
@@ -48,8 +49,18 @@ public sealed partial class ResourceClient<T>
             }
 
             query.Add("continue", next);
-            var body = await api.SendAsync(new KubeRequest(HttpMethod.Get, Type.CollectionPath(ns) + query.ToString(), "list", Type.Plural), cancellationToken);
-            var page = ListPage<T>.Parse(body, json);
+            var request = new KubeRequest(HttpMethod.Get, Type.CollectionPath(ns) + query.ToString(), "list", Type.Plural);
+            var body = await api.SendAsync(request, cancellationToken);
+            ListPage<T> page;
+            try
+            {
+                page = ListPage<T>.Parse(body, json);
+            }
+            catch (JsonException e)
+            {
+                throw KubeResponseException.Undecodable(request.Verb, request.Resource, null, body, e);
+            }
+
             foreach (var item in page.Items)
             {
                 item.ApiVersion ??= Type.ApiVersion;

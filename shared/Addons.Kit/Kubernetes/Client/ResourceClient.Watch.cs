@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using k8s;
 using k8s.Models;
 
@@ -35,7 +36,17 @@ public sealed partial class ResourceClient<T>
         using var lines = new LineReader(stream);
         while (await lines.ReadLineAsync(cancellationToken) is { } line)
         {
-            yield return WatchEventParser.Parse(line.Span, json, Type);
+            WatchEvent<T> evt;
+            try
+            {
+                evt = WatchEventParser.Parse(line.Span, json, Type);
+            }
+            catch (JsonException e)
+            {
+                throw KubeResponseException.Undecodable(request.Verb, request.Resource, null, line.Span, e);
+            }
+
+            yield return evt;
         }
     }
 }

@@ -12,8 +12,10 @@ namespace Addons.Kit.Kubernetes.Client;
 /// <remarks>
 /// <para><c>ns</c> parameters are ignored for cluster-scoped kinds; for namespaced kinds a null namespace
 /// means "all namespaces" for list/watch and is an error for single-object calls.</para>
-/// <para>Errors: <see cref="KubeApiException"/> (server said no), <see cref="TimeoutException"/> (request
-/// timeout), <see cref="HttpRequestException"/> (transport), <see cref="OperationCanceledException"/>.</para>
+/// <para>Errors: <see cref="KubeApiException"/> (server said no), <see cref="KubeResponseException"/> (an answer that is
+/// not the JSON expected, truncated or too large), <see cref="Config.KubeCredentialException"/> (exec plugin failed),
+/// <see cref="TimeoutException"/> (request timeout), <see cref="HttpRequestException"/> (transport),
+/// <see cref="OperationCanceledException"/>.</para>
 /// <para>Objects read back get <c>apiVersion</c>/<c>kind</c> filled in when the server left them out (list items).</para>
 /// </remarks>
 public sealed partial class ResourceClient<T>
@@ -38,8 +40,8 @@ public sealed partial class ResourceClient<T>
         ArgumentException.ThrowIfNullOrEmpty(name);
         try
         {
-            var body = await api.SendAsync(new KubeRequest(HttpMethod.Get, Type.ObjectPath(ns, name), "get", Type.Plural, name), cancellationToken);
-            return Read(body);
+            var request = new KubeRequest(HttpMethod.Get, Type.ObjectPath(ns, name), "get", Type.Plural, name);
+            return Read(await api.SendAsync(request, cancellationToken), request);
         }
         catch (KubeApiException e) when (e.IsNotFound)
         {
@@ -53,24 +55,24 @@ public sealed partial class ResourceClient<T>
     public async Task<T> CreateAsync(T obj, CancellationToken cancellationToken)
     {
         var (ns, name) = Identify(obj, requireName: false);
-        var body = await api.SendAsync(new KubeRequest(HttpMethod.Post, Type.CollectionPath(ns), "create", Type.Plural, name, Write(obj)), cancellationToken);
-        return Read(body);
+        var request = new KubeRequest(HttpMethod.Post, Type.CollectionPath(ns), "create", Type.Plural, name, Write(obj));
+        return Read(await api.SendAsync(request, cancellationToken), request);
     }
 
     /// <summary>Replaces the object (PUT). A set <c>metadata.resourceVersion</c> makes it conditional (409 when stale).</summary>
     public async Task<T> ReplaceAsync(T obj, CancellationToken cancellationToken)
     {
         var (ns, name) = Identify(obj, requireName: true);
-        var body = await api.SendAsync(new KubeRequest(HttpMethod.Put, Type.ObjectPath(ns, name!), "update", Type.Plural, name, Write(obj)), cancellationToken);
-        return Read(body);
+        var request = new KubeRequest(HttpMethod.Put, Type.ObjectPath(ns, name!), "update", Type.Plural, name, Write(obj));
+        return Read(await api.SendAsync(request, cancellationToken), request);
     }
 
     /// <summary>Replaces the status subresource (PUT <c>/status</c>).</summary>
     public async Task<T> ReplaceStatusAsync(T obj, CancellationToken cancellationToken)
     {
         var (ns, name) = Identify(obj, requireName: true);
-        var body = await api.SendAsync(new KubeRequest(HttpMethod.Put, Type.ObjectPath(ns, name!, "status"), "update", Type.Plural + "/status", name, Write(obj)), cancellationToken);
-        return Read(body);
+        var request = new KubeRequest(HttpMethod.Put, Type.ObjectPath(ns, name!, "status"), "update", Type.Plural + "/status", name, Write(obj));
+        return Read(await api.SendAsync(request, cancellationToken), request);
     }
 
     /// <summary>Patches the object with a merge, JSON, strategic or apply patch.</summary>
@@ -116,7 +118,7 @@ public sealed partial class ResourceClient<T>
 
         var resource = subresource is null ? Type.Plural : Type.Plural + "/" + subresource;
         var request = new KubeRequest(HttpMethod.Patch, path + query.ToString(), "patch", resource, name, patch.Body, patch.ContentType);
-        return Read(await api.SendAsync(request, cancellationToken));
+        return Read(await api.SendAsync(request, cancellationToken), request);
     }
 
     private (string? Ns, string? Name) Identify(T obj, bool requireName)
@@ -143,9 +145,18 @@ public sealed partial class ResourceClient<T>
         return JsonSerializer.SerializeToUtf8Bytes(obj, json);
     }
 
-    private T Read(byte[] body)
+    private T Read(byte[] body, KubeRequest request)
     {
-        var obj = JsonSerializer.Deserialize(body, json) ?? throw new JsonException($"empty {Type.Kind} in response");
+        T obj;
+        try
+        {
+            obj = JsonSerializer.Deserialize(body, json) ?? throw new JsonException($"null {Type.Kind} in response");
+        }
+        catch (JsonException e)
+        {
+            throw KubeResponseException.Undecodable(request.Verb, request.Resource, request.Name, body, e);
+        }
+
         obj.ApiVersion ??= Type.ApiVersion;
         obj.Kind ??= Type.Kind;
         return obj;

@@ -7,7 +7,9 @@ using System.Text.Json;
 namespace Addons.Kit.Kubernetes.Config;
 
 /// <summary>Runs a client.authentication.k8s.io exec plugin and caches its token until <c>expirationTimestamp</c>.</summary>
-/// <remarks>Guarantees: one plugin run at a time; a token without expiry is kept until the server rejects it (401).
+/// <remarks>Guarantees: one plugin run at a time; a token without expiry is kept until the server rejects it (401);
+/// a plugin that fails, hangs past 1 minute or prints no usable ExecCredential is a <see cref="KubeCredentialException"/>
+/// (one line: kubeconfig, command, exit code, first stderr line).
 /// Caveat: plugins that return client certificates instead of a token are not supported (an error says so).</remarks>
 internal sealed class ExecCredentials(ExecConfig config, TimeProvider time) : KubeCredentials
 {
@@ -89,15 +91,20 @@ internal sealed class ExecCredentials(ExecConfig config, TimeProvider time) : Ku
                 {
                     // stderr of a credential plugin describes the failure, not secrets; keep only its first line.
                     var firstLine = errors.Split('\n', 2)[0].Trim();
-                    throw new InvalidOperationException($"{config.Source}: exec plugin '{config.Command}' exited with code {process.ExitCode}: {firstLine}");
+                    throw new KubeCredentialException($"{config.Source}: exec plugin '{config.Command}' exited with code {process.ExitCode}: {firstLine}".TrimEnd(' ', ':'));
                 }
 
                 return output;
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException e)
             {
                 process.Kill(entireProcessTree: true);
-                throw;
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+
+                throw new KubeCredentialException($"{config.Source}: exec plugin '{config.Command}' did not finish within {PluginTimeout.TotalSeconds:0}s", e);
             }
         }
     }
@@ -109,7 +116,7 @@ internal sealed class ExecCredentials(ExecConfig config, TimeProvider time) : Ku
             using var doc = JsonDocument.Parse(output);
             if (!doc.RootElement.TryGetProperty("status", out var status) || status.ValueKind != JsonValueKind.Object)
             {
-                throw new KubeConfigException($"{config.Source}: exec plugin output has no status");
+                throw new KubeCredentialException($"{config.Source}: exec plugin output has no status");
             }
 
             if (!status.TryGetProperty("token", out var token) || token.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(token.GetString()))
@@ -127,11 +134,11 @@ internal sealed class ExecCredentials(ExecConfig config, TimeProvider time) : Ku
         }
         catch (JsonException e)
         {
-            throw new KubeConfigException($"{config.Source}: exec plugin output is not an ExecCredential JSON document", e);
+            throw new KubeCredentialException($"{config.Source}: exec plugin output is not an ExecCredential JSON document", e);
         }
         catch (FormatException e)
         {
-            throw new KubeConfigException($"{config.Source}: exec plugin status.expirationTimestamp is not RFC 3339", e);
+            throw new KubeCredentialException($"{config.Source}: exec plugin status.expirationTimestamp is not RFC 3339", e);
         }
     }
 }

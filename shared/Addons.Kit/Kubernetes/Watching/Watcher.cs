@@ -214,7 +214,14 @@ public sealed partial class Watcher<T>
 
         // Start the timer before logging, so whoever reacts to the log line (a test's fake clock) finds it armed.
         var wait = Task.Delay(delay, time, cancellationToken);
-        Log.Failed(logger, failure, client.Type.Plural, delay);
+        if (failure is KubeApiException or KubeResponseException or KubeCredentialException or HttpRequestException or TimeoutException or IOException)
+        {
+            Log.FailedExpected(logger, client.Type.Plural, failure.Message.ReplaceLineEndings(" "), delay);
+        }
+        else
+        {
+            Log.Failed(logger, failure, client.Type.Plural, delay);
+        }
         await wait;
     }
 
