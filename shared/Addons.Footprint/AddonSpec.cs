@@ -4,7 +4,7 @@ namespace Addons.Footprint;
 /// One row of the harness's addon table: how to build, start and load an addon.
 /// Placeholders in <see cref="Args"/>, <see cref="Environment"/> and the YAML templates:
 /// <c>{port}</c> (health port), <c>{kubeconfig}</c>, <c>{namespace}</c>, <c>{lease}</c>,
-/// <c>{workdir}</c> (a scratch directory), and in <see cref="BurstTemplate"/> <c>{i}</c> (object index).
+/// <c>{workdir}</c> (a scratch directory), <c>{freeport}</c> (another free port, e.g. a web server's), and in <see cref="BurstTemplate"/> <c>{i}</c> (object index).
 /// </summary>
 /// <param name="Name">Display name (and image tag).</param>
 /// <param name="Project">csproj path relative to the repository root.</param>

@@ -201,7 +201,8 @@ internal sealed class Measurer(string root, HarnessOptions options, Action<strin
             .Replace("{kubeconfig}", emulator?.Kubeconfig ?? "", StringComparison.Ordinal)
             .Replace("{namespace}", Namespace, StringComparison.Ordinal)
             .Replace("{lease}", LeaseName(spec), StringComparison.Ordinal)
-            .Replace("{workdir}", workdir, StringComparison.Ordinal);
+            .Replace("{workdir}", workdir, StringComparison.Ordinal)
+            .Replace("{freeport}", ProbeClient.FreePort().ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     private static string LeaseName(AddonSpec spec) => $"{spec.Name}-footprint";
 

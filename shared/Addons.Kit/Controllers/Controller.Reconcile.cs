@@ -36,20 +36,20 @@ internal sealed partial class Controller<T>
         {
             _queue.Forget(key);
             CountError(terminal: true);
-            LogTerminal(_logger, Name, key, ex);
+            Log.Terminal(_logger, Name, key, ex);
         }
         catch (OperationCanceledException) when (drain.IsCancellationRequested)
         {
             // The drain deadline passed during a stop: the key is picked up again by the next leader's relist.
             CountError(terminal: false);
-            LogCancelledAtDeadline(_logger, Name, key);
+            Log.CancelledAtDeadline(_logger, Name, key);
         }
         catch (Exception ex)
         {
             CountError(terminal: false);
             var retries = _queue.Retries(key);
             _queue.AddRateLimited(key);
-            LogFailed(_logger, Name, key, retries + 1, ex);
+            Log.Failed(_logger, Name, key, retries + 1, ex);
         }
         finally
         {
@@ -80,19 +80,4 @@ internal sealed partial class Controller<T>
             ControllerRuntimeMetrics.TerminalReconcileErrors.WithLabels(Name).Inc();
         }
     }
-
-    [LoggerMessage(1, LogLevel.Information, "Controller {Controller} caches synced; starting {Workers} worker(s)")]
-    private static partial void LogWorkersStarting(ILogger logger, string controller, int workers);
-
-    [LoggerMessage(2, LogLevel.Information, "Controller {Controller} workers stopped")]
-    private static partial void LogWorkersStopped(ILogger logger, string controller);
-
-    [LoggerMessage(3, LogLevel.Error, "Controller {Controller}: reconcile of {Key} failed terminally; not retrying until it changes")]
-    private static partial void LogTerminal(ILogger logger, string controller, string key, Exception exception);
-
-    [LoggerMessage(4, LogLevel.Warning, "Controller {Controller}: reconcile of {Key} failed (attempt {Attempt}); retrying with backoff")]
-    private static partial void LogFailed(ILogger logger, string controller, string key, int attempt, Exception exception);
-
-    [LoggerMessage(5, LogLevel.Warning, "Controller {Controller}: reconcile of {Key} cancelled at the drain deadline")]
-    private static partial void LogCancelledAtDeadline(ILogger logger, string controller, string key);
 }

@@ -128,9 +128,9 @@ internal sealed partial class Controller<T> : ISourceObserver<T>, IControllerRun
             return;
         }
 
-        LogWorkersStarting(_logger, Name, _workers);
+        Log.WorkersStarting(_logger, Name, _workers);
         await Task.WhenAll(Enumerable.Range(0, _workers).Select(_ => WorkerAsync(intake, drain)));
-        LogWorkersStopped(_logger, Name);
+        Log.WorkersStopped(_logger, Name);
     }
 
     /// <summary>Queues a key (secondary watches use it).</summary>

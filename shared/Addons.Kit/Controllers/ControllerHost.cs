@@ -96,11 +96,11 @@ internal sealed partial class ControllerHost : BackgroundService
         ITimer? drainTimer = null;
         using var onStop = leading.Register(() =>
         {
-            LogDraining(_logger, drainTimeout);
+            Log.Draining(_logger, drainTimeout);
             drainTimer = _time.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), drain, drainTimeout, Timeout.InfiniteTimeSpan);
         });
 
-        LogLeading(_logger, _controllers.Count);
+        Log.Leading(_logger, _controllers.Count);
         Task[] watchTasks = [.. _controllers.Select(c => c.RunWatchesAsync(watches.Token))];
         var allWorkers = Task.WhenAll(_controllers.Select(c => c.RunWorkersAsync(leading, drain.Token)));
         var leaderWork = LeaderServiceRunner.RunAsync(_leaderWork, _logger, reason => _exit.Fail(reason), leading);
@@ -114,7 +114,7 @@ internal sealed partial class ControllerHost : BackgroundService
                 // Watches run until cancelled; one ending on its own (a handler exception, a non-retryable
                 // error) leaves the caches stale: readiness drops at once and the host stops with exit code 1.
                 watchFailed = true;
-                LogWatchEnded(_logger, (await firstWatchEnded).Exception?.GetBaseException());
+                Log.WatchEnded(_logger, (await firstWatchEnded).Exception?.GetBaseException());
                 _exit.Fail("a watch stopped unexpectedly");
             }
         }
@@ -134,7 +134,7 @@ internal sealed partial class ControllerHost : BackgroundService
             }
         }
 
-        LogWorkersDrained(_logger);
+        Log.WorkersDrained(_logger);
         await watches.CancelAsync();
         try
         {
@@ -146,21 +146,6 @@ internal sealed partial class ControllerHost : BackgroundService
         }
 
         drainTimer?.Dispose();
-        LogWatchesStopped(_logger);
+        Log.WatchesStopped(_logger);
     }
-
-    [LoggerMessage(1, LogLevel.Information, "Leading: running {Count} controller(s)")]
-    private static partial void LogLeading(ILogger logger, int count);
-
-    [LoggerMessage(2, LogLevel.Information, "Stopping controllers: no new keys; in-flight reconciles have {DrainTimeout} to finish")]
-    private static partial void LogDraining(ILogger logger, TimeSpan drainTimeout);
-
-    [LoggerMessage(3, LogLevel.Information, "Controllers drained")]
-    private static partial void LogWorkersDrained(ILogger logger);
-
-    [LoggerMessage(4, LogLevel.Information, "Watches stopped")]
-    private static partial void LogWatchesStopped(ILogger logger);
-
-    [LoggerMessage(5, LogLevel.Error, "A watch ended unexpectedly")]
-    private static partial void LogWatchEnded(ILogger logger, Exception? exception);
 }

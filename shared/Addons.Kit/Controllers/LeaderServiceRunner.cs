@@ -13,7 +13,7 @@ internal static partial class LeaderServiceRunner
 
     private static async Task RunOneAsync(string name, ILeaderService service, ILogger logger, Action<string> onFailure, CancellationToken leading)
     {
-        LogStarting(logger, name);
+        Log.Starting(logger, name);
         try
         {
             await service.RunAsync(leading);
@@ -24,20 +24,11 @@ internal static partial class LeaderServiceRunner
         }
         catch (Exception ex)
         {
-            LogFailed(logger, name, ex);
+            Log.Failed(logger, name, ex);
             onFailure("leader work " + name + " failed");
             return;
         }
 
-        LogReturned(logger, name, leading.IsCancellationRequested);
+        Log.Returned(logger, name, leading.IsCancellationRequested);
     }
-
-    [LoggerMessage(1, LogLevel.Information, "Starting leader work {Name}")]
-    private static partial void LogStarting(ILogger logger, string name);
-
-    [LoggerMessage(2, LogLevel.Error, "Leader work {Name} failed")]
-    private static partial void LogFailed(ILogger logger, string name, Exception exception);
-
-    [LoggerMessage(3, LogLevel.Information, "Leader work {Name} returned (stopping: {Stopping})")]
-    private static partial void LogReturned(ILogger logger, string name, bool stopping);
 }

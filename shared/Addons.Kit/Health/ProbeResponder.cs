@@ -53,7 +53,7 @@ internal sealed partial class ProbeResponder(HealthRegistry registry, CollectorR
             healthy &= result.Healthy;
             if (!result.Healthy)
             {
-                LogCheckFailed(logger, endpoint, check.Name, result.Reason ?? "no reason given");
+                Log.CheckFailed(logger, endpoint, check.Name, result.Reason ?? "no reason given");
             }
 
             if (verbose)
@@ -105,7 +105,4 @@ internal sealed partial class ProbeResponder(HealthRegistry registry, CollectorR
         query.Split('&').Any(p => p == "verbose" || p.StartsWith("verbose=", StringComparison.Ordinal));
 
     private static ProbeResponse Text(int status, string body) => new(status, TextPlain, Encoding.UTF8.GetBytes(body));
-
-    [LoggerMessage(1, LogLevel.Debug, "{Endpoint} check {Check} failed: {Reason}")]
-    private static partial void LogCheckFailed(ILogger logger, string endpoint, string check, string reason);
 }

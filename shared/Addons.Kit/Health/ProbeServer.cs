@@ -54,14 +54,14 @@ internal sealed partial class ProbeServer : IHostedService, IAsyncDisposable
         var options = _options.Value;
         if (options.Port == 0)
         {
-            LogDisabled(_logger);
+            Log.Disabled(_logger);
             return Task.CompletedTask;
         }
 
         _listener = new TcpListener(IPAddress.Parse(options.BindAddress), options.Port);
         _listener.Start(backlog: MaxConnections);
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        LogListening(_logger, options.BindAddress, Port);
+        Log.Listening(_logger, options.BindAddress, Port);
         _acceptLoop = AcceptLoopAsync(_listener, _stopping.Token);
         return Task.CompletedTask;
     }
@@ -104,7 +104,7 @@ internal sealed partial class ProbeServer : IHostedService, IAsyncDisposable
             {
                 // Out of descriptors, a connection reset before accept, …: the listener itself is fine.
                 pause = pause == TimeSpan.Zero ? TimeSpan.FromMilliseconds(10) : TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaxAcceptPause.Ticks));
-                LogAcceptFailed(_logger, ex.SocketErrorCode.ToString(), pause);
+                Log.AcceptFailed(_logger, ex.SocketErrorCode.ToString(), pause);
                 EvictOne();
                 await Task.Delay(pause, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 continue;
@@ -152,7 +152,7 @@ internal sealed partial class ProbeServer : IHostedService, IAsyncDisposable
 
         if (victim is not null)
         {
-            LogEvicted(_logger, victim.IsBusy ? "busy" : "idle");
+            Log.Evicted(_logger, victim.IsBusy ? "busy" : "idle");
             victim.Evict();
         }
     }
@@ -181,7 +181,7 @@ internal sealed partial class ProbeServer : IHostedService, IAsyncDisposable
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
             // A client that goes away, times out or is evicted is normal for probes; nothing to recover.
-            LogConnectionClosed(_logger, ex.GetType().Name);
+            Log.ConnectionClosed(_logger, ex.GetType().Name);
         }
     }
 
@@ -197,19 +197,4 @@ internal sealed partial class ProbeServer : IHostedService, IAsyncDisposable
         _listener?.Dispose();
         _stopping.Dispose();
     }
-
-    [LoggerMessage(1, LogLevel.Information, "Probe and metrics listener on {Address}:{Port}")]
-    private static partial void LogListening(ILogger logger, string address, int port);
-
-    [LoggerMessage(2, LogLevel.Information, "Probe and metrics listener is off (Health:Port = 0)")]
-    private static partial void LogDisabled(ILogger logger);
-
-    [LoggerMessage(4, LogLevel.Warning, "Probe listener could not accept a connection ({Error}); retrying in {Pause}")]
-    private static partial void LogAcceptFailed(ILogger logger, string error, TimeSpan pause);
-
-    [LoggerMessage(5, LogLevel.Debug, "Probe listener full: evicted the oldest {State} connection")]
-    private static partial void LogEvicted(ILogger logger, string state);
-
-    [LoggerMessage(3, LogLevel.Debug, "Probe connection closed: {Cause}")]
-    private static partial void LogConnectionClosed(ILogger logger, string cause);
 }

@@ -102,7 +102,7 @@ public sealed partial class AddonApplication
             return ExitCodes.Configuration;
         }
 
-        LogStarting(logger, build.Addon, build.Version, build.Commit);
+        Log.Starting(logger, build.Addon, build.Version, build.Commit);
         KitMetrics.PublishBuildInfo(build);
         try
         {
@@ -117,19 +117,19 @@ public sealed partial class AddonApplication
         catch (OperationCanceledException) when (state.IsStopping || cancellationToken.IsCancellationRequested)
         {
             // A signal (or the caller) asked to stop while the host was still starting: a normal, clean stop.
-            LogStoppedDuringStart(logger, build.Addon);
+            Log.StoppedDuringStart(logger, build.Addon);
             await StopAfterFailedStartAsync(host, logger);
             return Math.Max(ExitCodes.Clean, exit.ExitCode);
         }
         catch (Exception ex)
         {
-            LogStartFailed(logger, ex);
+            Log.StartFailed(logger, ex);
             await StopAfterFailedStartAsync(host, logger);
             return ExitCodes.Failure;
         }
 
         state.MarkStarted();
-        LogStarted(logger, build.Addon);
+        Log.Started(logger, build.Addon);
         var code = ExitCodes.Clean;
         try
         {
@@ -137,7 +137,7 @@ public sealed partial class AddonApplication
         }
         catch (Exception ex)
         {
-            LogStopFailed(logger, ex);
+            Log.StopFailed(logger, ex);
             code = ExitCodes.Failure;
         }
 
@@ -147,7 +147,7 @@ public sealed partial class AddonApplication
             code = ExitCodes.Failure;
         }
 
-        LogStopped(logger, build.Addon, code);
+        Log.Stopped(logger, build.Addon, code);
         return code;
     }
 
@@ -163,25 +163,7 @@ public sealed partial class AddonApplication
         }
         catch (Exception ex)
         {
-            LogStopFailed(logger, ex);
+            Log.StopFailed(logger, ex);
         }
     }
-
-    [LoggerMessage(1, LogLevel.Information, "Starting {Addon} {Version} (commit {Commit})")]
-    private static partial void LogStarting(ILogger logger, string addon, string version, string commit);
-
-    [LoggerMessage(2, LogLevel.Information, "{Addon} started")]
-    private static partial void LogStarted(ILogger logger, string addon);
-
-    [LoggerMessage(3, LogLevel.Critical, "Start failed")]
-    private static partial void LogStartFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(4, LogLevel.Error, "Stop failed")]
-    private static partial void LogStopFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(6, LogLevel.Information, "{Addon} stopped while starting")]
-    private static partial void LogStoppedDuringStart(ILogger logger, string addon);
-
-    [LoggerMessage(5, LogLevel.Information, "{Addon} stopped, exit code {ExitCode}")]
-    private static partial void LogStopped(ILogger logger, string addon, int exitCode);
 }

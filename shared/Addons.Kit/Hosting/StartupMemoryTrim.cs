@@ -26,11 +26,8 @@ internal sealed partial class StartupMemoryTrim(HealthRegistry health, TimeProvi
 
         var before = GC.GetTotalMemory(forceFullCollection: false);
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        LogTrimmed(logger, before / 1024, GC.GetTotalMemory(forceFullCollection: false) / 1024);
+        Log.Trimmed(logger, before / 1024, GC.GetTotalMemory(forceFullCollection: false) / 1024);
     }
 
     private bool IsReady() => health.Checks(HealthCheckKind.Readiness).All(c => c.Check().Healthy);
-
-    [LoggerMessage(1, LogLevel.Debug, "Start-up garbage collected: {BeforeKb} KB -> {AfterKb} KB")]
-    private static partial void LogTrimmed(ILogger logger, long beforeKb, long afterKb);
 }

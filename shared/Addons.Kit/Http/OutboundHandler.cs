@@ -135,7 +135,7 @@ internal sealed partial class OutboundHandler : HttpMessageHandler
         // A longer wait than the cap is not taken: the target will answer 403/429 and the caller sees it.
         if (wait > TimeSpan.Zero && wait <= _options.MaxRetryAfter)
         {
-            LogRateLimited(_logger, _options.Name, request.Method.Method, HttpRedaction.Redact(request.RequestUri), wait);
+            Log.RateLimited(_logger, _options.Name, request.Method.Method, HttpRedaction.Redact(request.RequestUri), wait);
             await Task.Delay(wait, _time, cancellationToken);
         }
     }
@@ -198,12 +198,6 @@ internal sealed partial class OutboundHandler : HttpMessageHandler
         var result = outcome.Result is { } response
             ? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)
             : outcome.Exception?.GetType().Name ?? "unknown";
-        LogRetry(_logger, _options.Name, method, uri, result, attempt, delay);
+        Log.Retry(_logger, _options.Name, method, uri, result, attempt, delay);
     }
-
-    [LoggerMessage(1, LogLevel.Information, "{Target}: {Method} {Uri} got {Result}; retry {Attempt} in {Delay}")]
-    private static partial void LogRetry(ILogger logger, string target, string method, string uri, string result, int attempt, TimeSpan delay);
-
-    [LoggerMessage(2, LogLevel.Information, "{Target}: rate limit exhausted; {Method} {Uri} waits {Delay}")]
-    private static partial void LogRateLimited(ILogger logger, string target, string method, string uri, TimeSpan delay);
 }

@@ -31,7 +31,7 @@ internal sealed partial class JobRunner(IJob job, AddonExit exit, ILogger<JobRun
         JobResult result;
         try
         {
-            LogRunning(logger, job.GetType().Name);
+            Log.Running(logger, job.GetType().Name);
             result = await job.RunAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -41,14 +41,14 @@ internal sealed partial class JobRunner(IJob job, AddonExit exit, ILogger<JobRun
         }
         catch (Exception ex)
         {
-            LogFailed(logger, ex);
+            Log.Failed(logger, ex);
             exit.Fail("the job failed: " + ex.GetType().Name);
             return;
         }
 
         if (result == JobResult.Succeeded)
         {
-            LogSucceeded(logger);
+            Log.Succeeded(logger);
             exit.Stop();
         }
         else
@@ -56,13 +56,4 @@ internal sealed partial class JobRunner(IJob job, AddonExit exit, ILogger<JobRun
             exit.Fail(result == JobResult.Partial ? "the job finished partially" : "the job failed", (int)result);
         }
     }
-
-    [LoggerMessage(1, LogLevel.Information, "Running job {Job}")]
-    private static partial void LogRunning(ILogger logger, string job);
-
-    [LoggerMessage(2, LogLevel.Information, "Job succeeded")]
-    private static partial void LogSucceeded(ILogger logger);
-
-    [LoggerMessage(3, LogLevel.Error, "Job threw")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

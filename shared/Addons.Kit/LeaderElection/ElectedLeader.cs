@@ -23,7 +23,7 @@ internal sealed partial class ElectedLeader(
         var logger = loggers.CreateLogger<ElectedLeader>();
         var elector = new LeaderElector(api, options.Value.ToElectorOptions(), loggers.CreateLogger<LeaderElector>(), time);
         Volatile.Write(ref _elector, elector);
-        LogCampaigning(logger, elector.Namespace, elector.LeaseName, elector.Identity);
+        Log.Campaigning(logger, elector.Namespace, elector.LeaseName, elector.Identity);
         try
         {
             await elector.RunAsync(work, onStoppedLeading: null, stoppingToken);
@@ -34,7 +34,4 @@ internal sealed partial class ElectedLeader(
             exit.Fail("leadership lost: " + ex.Message);
         }
     }
-
-    [LoggerMessage(1, LogLevel.Information, "Campaigning for Lease {Namespace}/{LeaseName} as {Identity}")]
-    private static partial void LogCampaigning(ILogger logger, string @namespace, string leaseName, string identity);
 }

@@ -33,7 +33,7 @@ public sealed partial class AddonExit
     {
         ArgumentOutOfRangeException.ThrowIfZero(exitCode);
         Interlocked.CompareExchange(ref _exitCode, exitCode, 0);
-        LogFailing(_logger, reason, exitCode);
+        Log.Failing(_logger, reason, exitCode);
         Stop();
     }
 
@@ -43,7 +43,4 @@ public sealed partial class AddonExit
         _state.MarkStopping();
         _lifetime.StopApplication();
     }
-
-    [LoggerMessage(1, LogLevel.Error, "Stopping the host after a failure: {Reason} (exit code {ExitCode})")]
-    private static partial void LogFailing(ILogger logger, string reason, int exitCode);
 }

@@ -60,19 +60,19 @@ internal sealed partial class SignalLifetime : IHostLifetime, IDisposable
         var signalNumber = context.Signal == PosixSignal.SIGINT ? 2 : 15;
         if (Interlocked.Increment(ref _signals) > 1)
         {
-            LogForced(_logger, context.Signal.ToString());
+            Log.Forced(_logger, context.Signal.ToString());
             Environment.Exit(128 + signalNumber);
             return;
         }
 
-        LogSignal(_logger, context.Signal.ToString(), _options.Value.Timeout);
+        Log.Signal(_logger, context.Signal.ToString(), _options.Value.Timeout);
         ArmWatchdog();
         _exit.Stop();
     }
 
     private void OnWatchdog(object? state)
     {
-        LogWatchdog(_logger, _options.Value.Timeout);
+        Log.Watchdog(_logger, _options.Value.Timeout);
         Environment.Exit(ExitCodes.Failure);
     }
 
@@ -85,13 +85,4 @@ internal sealed partial class SignalLifetime : IHostLifetime, IDisposable
 
         _watchdog?.Dispose();
     }
-
-    [LoggerMessage(1, LogLevel.Information, "Received {Signal}: readiness off, stopping gracefully within {Timeout}")]
-    private static partial void LogSignal(ILogger logger, string signal, TimeSpan timeout);
-
-    [LoggerMessage(2, LogLevel.Warning, "Received {Signal} again: exiting immediately")]
-    private static partial void LogForced(ILogger logger, string signal);
-
-    [LoggerMessage(3, LogLevel.Error, "Graceful stop did not finish within {Timeout}: exiting with failure")]
-    private static partial void LogWatchdog(ILogger logger, TimeSpan timeout);
 }

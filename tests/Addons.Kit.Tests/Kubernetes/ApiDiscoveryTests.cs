@@ -97,4 +97,26 @@ public sealed class ApiDiscoveryTests
         await Assert.ThrowsAsync<HttpRequestException>(() => discovery.IsServedAsync("coordination.k8s.io", "v1", "leases", cts.Token));
         await Assert.ThrowsAsync<HttpRequestException>(() => discovery.IsServedAsync("coordination.k8s.io", "v1", "leases", cts.Token));
     }
+
+    [Theory]
+    [InlineData("<html>proxy login</html>", "an HTML/XML page, not JSON")]
+    [InlineData("[1,2]", "malformed or unexpected JSON")]
+    [InlineData("{\"resources\":[{\"name\":7}]}", "malformed or unexpected JSON")]
+    public async Task IsServedAsync_DiscoveryBodyNotADocument_ThrowsKubeResponseException(string body, string expected)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var emulator = await KubeApiEmulator.StartAsync(new EmulatorOptions(), cts.Token);
+        using var api = new KubeApi(KubeConnection.ForServer(new Uri(emulator.BaseUrl)), new KubeApiOptions(), null, null, inner => new Canned(inner, body));
+
+        var e = await Assert.ThrowsAsync<KubeResponseException>(() => new ApiDiscovery(api).IsServedAsync("coordination.k8s.io", "v1", "leases", cts.Token));
+
+        Assert.StartsWith("invalid response to get coordination.k8s.io/v1: " + expected, e.Message, StringComparison.Ordinal);
+    }
+
+    // A proxy in front of the API server answering discovery with its own 200.
+    private sealed class Canned(HttpMessageHandler inner, string body) : DelegatingHandler(inner)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(body) });
+    }
 }

@@ -98,7 +98,7 @@ public sealed class ApiDiscovery
         if (cached is null || now - cached.FetchedAt >= _cacheDuration)
         {
             var body = await _api.SendAsync(new KubeRequest(HttpMethod.Get, "/apis", "get", "apis"), cancellationToken);
-            cached = new Cached<IReadOnlyDictionary<string, string>>(DiscoveryDocuments.PreferredVersions(body), now);
+            cached = new Cached<IReadOnlyDictionary<string, string>>(Decode(body, "apis", DiscoveryDocuments.PreferredVersions), now);
             Volatile.Write(ref _preferred, cached);
         }
 
@@ -126,7 +126,7 @@ public sealed class ApiDiscovery
         try
         {
             var body = await _api.SendAsync(new KubeRequest(HttpMethod.Get, path, "get", key), cancellationToken);
-            resources = DiscoveryDocuments.Resources(body, group, version);
+            resources = Decode(body, key, b => DiscoveryDocuments.Resources(b, group, version));
         }
         catch (KubeApiException e) when (e.IsNotFound)
         {
@@ -135,6 +135,24 @@ public sealed class ApiDiscovery
 
         _resources[key] = new Cached<IReadOnlyDictionary<string, ResourceType>?>(resources, now);
         return resources;
+    }
+
+    // A discovery document that is not JSON (a proxy's page) is a KubeResponseException like any other answer.
+    private static TResult Decode<TResult>(byte[] body, string resource, Func<byte[], TResult> parse)
+    {
+        try
+        {
+            return parse(body);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw KubeResponseException.Undecodable("get", resource, null, body, e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // JsonElement accessors on a value of the wrong kind (an array where an object belongs, a number for a name).
+            throw new KubeResponseException("get", resource, null, "malformed or unexpected JSON: " + e.Message.ReplaceLineEndings(" "), e);
+        }
     }
 
     private sealed record Cached<TValue>(TValue Value, DateTimeOffset FetchedAt);
