@@ -41,6 +41,54 @@ public sealed class KubectlBasicsTests
     }
 
     [Fact]
+    public async Task CreateJobFromCronJob_TypedProtobufClient_EmbeddedStructsInlinedAndPointerFalseKept()
+    {
+        await using var e = await EmulatorClient.StartAsync(timeoutSeconds: 60);
+        using var kubectl = new Kubectl(e.Api);
+        await kubectl.RunWithInputAsync(
+            """
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata: {name: nightly}
+            spec:
+              schedule: "0 3 * * *"
+              jobTemplate:
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      automountServiceAccountToken: false
+                      imagePullSecrets: [{name: registry}]
+                      containers:
+                        - name: scan
+                          image: busybox
+                          env:
+                            - name: TOKEN
+                              valueFrom: {secretKeyRef: {name: creds, key: token}}
+                          securityContext: {allowPrivilegeEscalation: false}
+                          livenessProbe: {exec: {command: ["true"]}, periodSeconds: 30}
+                          volumeMounts: [{name: config, mountPath: /config}]
+                      volumes:
+                        - name: config
+                          configMap: {name: settings}
+            """, e.Ct, "apply", "-f", "-");
+
+        // kubectl's typed client sends the Job as protobuf.
+        await kubectl.OkAsync(e.Ct, "create", "job", "nightly-now", "--from=cronjob/nightly");
+
+        var pod = e.Api.Get("batch", "v1", "jobs", "default", "nightly-now")!["spec"]!["template"]!["spec"]!;
+        var container = pod["containers"]![0]!;
+        Assert.Equal("creds", container["env"]![0]!["valueFrom"]!["secretKeyRef"]!["name"]!.ToString());
+        Assert.Equal("settings", pod["volumes"]![0]!["configMap"]!["name"]!.ToString());
+        Assert.Equal("registry", pod["imagePullSecrets"]![0]!["name"]!.ToString());
+        Assert.Equal("true", container["livenessProbe"]!["exec"]!["command"]![0]!.ToString());
+        Assert.False(pod["automountServiceAccountToken"]!.GetValue<bool>());
+        Assert.False(container["securityContext"]!["allowPrivilegeEscalation"]!.GetValue<bool>());
+        Assert.Null(pod["volumes"]![0]!["volumeSource"]);
+        Assert.Null(container["env"]![0]!["valueFrom"]!["secretKeyRef"]!["localObjectReference"]);
+    }
+
+    [Fact]
     public async Task Apply_TwiceWithChange_ConfiguresThenUnchanged()
     {
         await using var e = await EmulatorClient.StartAsync(timeoutSeconds: 60);

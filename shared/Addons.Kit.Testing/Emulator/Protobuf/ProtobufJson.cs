@@ -33,6 +33,27 @@ internal static class ProtobufJson
         ["meta.k8s.io"] = "k8s.io.apimachinery.pkg.apis.meta",
     };
 
+    /// <summary>
+    /// Go embedded structs of the core API, which protobuf carries as a field named after the type (and Probe's
+    /// <c>handler</c>) while JSON inlines them: <c>secretKeyRef.name</c>, <c>volumes[].configMap</c>, <c>exec</c>.
+    /// </summary>
+    private static readonly HashSet<string> EmbeddedTypes = new(StringComparer.Ordinal)
+    {
+        "LocalObjectReference", "VolumeSource", "PersistentVolumeSource", "ProbeHandler", "EphemeralContainerCommon",
+    };
+
+    /// <summary>
+    /// <c>*bool</c> fields whose <c>false</c> means something else than absent (absent is often "true" or
+    /// "inherit"): protobuf sends them only when set, so a <c>false</c> on the wire is kept, not dropped as a
+    /// zero value. Plain <c>bool</c> fields stay omitted when false, as their JSON is.
+    /// </summary>
+    private static readonly HashSet<string> PointerBooleans = new(StringComparer.Ordinal)
+    {
+        "automountServiceAccountToken", "allowPrivilegeEscalation", "readOnlyRootFilesystem", "runAsNonRoot",
+        "privileged", "hostUsers", "shareProcessNamespace", "enableServiceLinks", "setHostnameAsFQDN", "optional",
+        "suspend", "manualSelector", "immutable", "allowVolumeExpansion",
+    };
+
     public static JsonObject Decode(ReadOnlySpan<byte> body)
     {
         if (body.Length < 4 || !body[..4].SequenceEqual(Magic))
@@ -197,13 +218,30 @@ internal static class ProtobufJson
             }
 
             var single = Value(ref reader, field.Type, wire);
-            if (!IsZero(single))
+            if (IsEmbedded(field) && single is JsonObject inner)
+            {
+                // A Go embedded struct: protobuf nests it as a field, JSON inlines its fields into the parent.
+                foreach (var (key, value) in inner.ToList())
+                {
+                    inner.Remove(key);
+                    obj[key] = value;
+                }
+            }
+            else if (!IsZero(single) || (single is JsonValue flag && flag.TryGetValue<bool>(out var set) && !set && PointerBooleans.Contains(field.Name)))
             {
                 obj[field.Name] = single;
             }
         }
 
         return obj;
+    }
+
+    private static bool IsEmbedded(ProtoField field)
+    {
+        var dot = field.Type.LastIndexOf('.');
+        var shortName = dot < 0 ? field.Type : field.Type[(dot + 1)..];
+        return EmbeddedTypes.Contains(shortName)
+            && (field.Name == "handler" || string.Equals(field.Name, char.ToLowerInvariant(shortName[0]) + shortName[1..], StringComparison.Ordinal));
     }
 
     private static (string Key, JsonNode? Value) MapEntry(ReadOnlySpan<byte> data, ProtoField field)
