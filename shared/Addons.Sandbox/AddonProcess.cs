@@ -7,6 +7,7 @@ namespace Addons.Sandbox;
 internal sealed partial class AddonProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+    private const string Setsid = "/usr/bin/setsid";
     private readonly Process _process;
     private readonly StreamWriter _log;
     private readonly Task _pumps;
@@ -30,6 +31,15 @@ internal sealed partial class AddonProcess : IAsyncDisposable
 
     public static AddonProcess Start(string name, ProcessStartInfo start, string logPath)
     {
+        if (File.Exists(Setsid))
+        {
+            // A session of its own: Ctrl+C in the terminal signals the sandbox's process group, and an addon in
+            // that group would get SIGINT and then the sandbox's SIGTERM — a second signal, which the kit treats as
+            // "exit now" (143). setsid execs in place (same pid), so the sandbox alone stops it, gracefully.
+            start.ArgumentList.Insert(0, start.FileName);
+            start.FileName = Setsid;
+        }
+
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;

@@ -20,14 +20,17 @@ public sealed class SandboxProcessTests : IDisposable
     {
         using var timeout = new CancellationTokenSource(Bound);
         var second = Directory.CreateTempSubdirectory("sandbox-test-").FullName;
+        var started = new List<Process>();
         try
         {
             // Each sandbox derives port+1 (EKS/STS) and port+2.. (addons) from its base: bases far apart, below
             // the kernel's ephemeral range so neither another test's client socket nor the other sandbox takes them.
             var portA = FreeBase(20000);
             var portB = FreeBase(portA + 100);
-            using var a = StartSandbox("--port", portA.ToString(CultureInfo.InvariantCulture), "--state-dir", _state);
-            using var b = StartSandbox("--port", portB.ToString(CultureInfo.InvariantCulture), "--state-dir", second);
+            var a = StartSandbox("--port", portA.ToString(CultureInfo.InvariantCulture), "--state-dir", _state);
+            started.Add(a);
+            var b = StartSandbox("--port", portB.ToString(CultureInfo.InvariantCulture), "--state-dir", second);
+            started.Add(b);
             var outputA = new OutputLog(a);
             var outputB = new OutputLog(b);
 
@@ -91,6 +94,17 @@ public sealed class SandboxProcessTests : IDisposable
         }
         finally
         {
+            // A failed assertion must not leave two sandboxes and their addons running after the test.
+            foreach (var process in started)
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+
+                process.Dispose();
+            }
+
             Directory.Delete(second, recursive: true);
         }
     }
