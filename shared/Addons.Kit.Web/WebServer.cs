@@ -52,10 +52,11 @@ internal sealed partial class WebServer(
         app.UseRouting();
         app.UseMiddleware<WebServerMiddleware>();
         routes.Map(app, services);
-        var apiPrefix = "/" + settings.ApiPrefix.Trim('/');
         // An unknown API path is a JSON 404 even when the addon maps a UI fallback for every other path.
-        app.MapFallback(apiPrefix + "/{**path}", static context => JsonError.WriteAsync(context, StatusCodes.Status404NotFound, "no such API path"));
-        app.MapFallback(apiPrefix, static context => JsonError.WriteAsync(context, StatusCodes.Status404NotFound, "no such API path"));
+        var apiPrefix = "/" + settings.ApiPrefix.Trim('/');
+        RequestDelegate noSuchApiPath = static context => JsonError.WriteAsync(context, StatusCodes.Status404NotFound, "no such API path");
+        app.MapFallback(apiPrefix + "/{**path}", noSuchApiPath);
+        app.MapFallback(apiPrefix, noSuchApiPath);
 
         try
         {
@@ -93,8 +94,6 @@ internal sealed partial class WebServer(
             await app.DisposeAsync();
         }
     }
-
-
 
     /// <summary>A host lifetime that does nothing: the addon host owns signals and stopping.</summary>
     private sealed class PassiveLifetime : IHostLifetime

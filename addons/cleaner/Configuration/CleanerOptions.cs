@@ -36,7 +36,6 @@ internal sealed record CleanerOptions
     /// <value>The default value is false.</value>
     public bool DryRun { get; set; }
 
-
     /// <value>The default value is <see cref="CleanupStrategy.All"/> (the original's behaviour).</value>
     public CleanupStrategy Strategy { get; set; } = CleanupStrategy.All;
 
