@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Addons.Kit.Testing;
 
 namespace Addons.Footprint;
 
@@ -40,7 +41,7 @@ internal sealed class Measurer(string root, HarnessOptions options, Action<strin
     private async Task IdleSampleAsync(AddonSpec spec, PublishResult build, ModeResult result, int sample, CancellationToken ct)
     {
         await using var emulator = spec.UsesApi ? await StartEmulatorAsync(spec, ct).ConfigureAwait(false) : null;
-        var port = ProbeClient.FreePort();
+        var port = LoopbackPorts.Free();
         using var probe = new ProbeClient(port);
         await using var process = Start(spec, build, emulator, port, $"sample{sample}");
         var ready = await probe.WaitReadyAsync(process, ReadyTimeout, ct).ConfigureAwait(false);
@@ -93,7 +94,7 @@ internal sealed class Measurer(string root, HarnessOptions options, Action<strin
     private async Task BurstAsync(AddonSpec spec, PublishResult build, ModeResult result, CancellationToken ct)
     {
         await using var emulator = await StartEmulatorAsync(spec, ct).ConfigureAwait(false);
-        var port = ProbeClient.FreePort();
+        var port = LoopbackPorts.Free();
         using var probe = new ProbeClient(port);
         await using var process = Start(spec, build, emulator, port, "burst");
         if (await probe.WaitReadyAsync(process, ReadyTimeout, ct).ConfigureAwait(false) is null)
@@ -121,8 +122,8 @@ internal sealed class Measurer(string root, HarnessOptions options, Action<strin
     private async Task TakeoverAsync(AddonSpec spec, PublishResult build, ModeResult result, CancellationToken ct)
     {
         await using var emulator = await StartEmulatorAsync(spec, ct).ConfigureAwait(false);
-        var portA = ProbeClient.FreePort();
-        var portB = ProbeClient.FreePort();
+        var portA = LoopbackPorts.Free();
+        var portB = LoopbackPorts.Free();
         using var probeA = new ProbeClient(portA);
         using var probeB = new ProbeClient(portB);
         await using var leader = Start(spec, build, emulator, portA, "replica-a");
@@ -202,7 +203,7 @@ internal sealed class Measurer(string root, HarnessOptions options, Action<strin
             .Replace("{namespace}", Namespace, StringComparison.Ordinal)
             .Replace("{lease}", LeaseName(spec), StringComparison.Ordinal)
             .Replace("{workdir}", workdir, StringComparison.Ordinal)
-            .Replace("{freeport}", ProbeClient.FreePort().ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{freeport}", LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     private static string LeaseName(AddonSpec spec) => $"{spec.Name}-footprint";
 

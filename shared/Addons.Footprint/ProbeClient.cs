@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
+using Addons.Kit.Testing;
 
 namespace Addons.Footprint;
 
@@ -72,14 +73,6 @@ internal sealed class ProbeClient : IDisposable
         }
 
         return sum;
-    }
-
-    /// <summary>A free TCP port on loopback.</summary>
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <inheritdoc />

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using Addons.Kit.Testing;
 using Addons.Kit.Testing.Crds;
 using Addons.Kit.Testing.Emulator;
 using Addons.Sandbox.Plugins;
@@ -129,30 +129,9 @@ internal static class SandboxRunner
         foreach (var addon in SandboxAddons.All)
         {
             candidate++;
-            ports[addon.Name] = candidate <= 65535 && IsFree(candidate) ? candidate : FreePort();
+            ports[addon.Name] = candidate <= 65535 && LoopbackPorts.IsFree(candidate) ? candidate : LoopbackPorts.Free();
         }
         return ports;
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task<int> SeedAsync(KubeApiEmulator api, SandboxContext context, CancellationToken cancellationToken)

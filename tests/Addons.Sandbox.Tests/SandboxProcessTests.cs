@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Addons.Kit.Testing;
 
 namespace Addons.Sandbox.Tests;
@@ -228,26 +227,12 @@ public sealed class SandboxProcessTests : IDisposable
     {
         for (var port = from + Random.Shared.Next(0, 5000); port < 32000; port += 10)
         {
-            if (Enumerable.Range(port, 10).All(IsFree))
+            if (Enumerable.Range(port, 10).All(LoopbackPorts.IsFree))
             {
                 return port;
             }
         }
         throw new InvalidOperationException($"no ten free ports in a row from {from}");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     private static void Signal(int pid, int signal)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Addons.Kit.Health;
+using Addons.Kit.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Prometheus;
@@ -30,7 +31,7 @@ public sealed class ProbeServerAttackTests : IAsyncLifetime
         }
 
         // A request timeout far above each probe's own: the probes must not depend on attackers timing out.
-        var options = Options.Create(new HealthOptions { Port = FreePort(), BindAddress = "127.0.0.1", RequestTimeout = TimeSpan.FromMinutes(5) });
+        var options = Options.Create(new HealthOptions { Port = LoopbackPorts.Free(), BindAddress = "127.0.0.1", RequestTimeout = TimeSpan.FromMinutes(5) });
         _server = new ProbeServer(options, new ProbeResponder(_health, _metrics, NullLogger<ProbeResponder>.Instance), NullLogger<ProbeServer>.Instance);
         await _server.StartAsync(CancellationToken.None);
     }
@@ -79,7 +80,7 @@ public sealed class ProbeServerAttackTests : IAsyncLifetime
     [Fact]
     public async Task Healthz_SlowLorisClient_IsClosedAtTheRequestDeadline()
     {
-        var options = Options.Create(new HealthOptions { Port = FreePort(), BindAddress = "127.0.0.1", RequestTimeout = TimeSpan.FromMilliseconds(300) });
+        var options = Options.Create(new HealthOptions { Port = LoopbackPorts.Free(), BindAddress = "127.0.0.1", RequestTimeout = TimeSpan.FromMilliseconds(300) });
         var server = new ProbeServer(options, new ProbeResponder(_health, _metrics, NullLogger<ProbeResponder>.Instance), NullLogger<ProbeServer>.Instance);
         await server.StartAsync(CancellationToken.None);
         try
@@ -137,12 +138,5 @@ public sealed class ProbeServerAttackTests : IAsyncLifetime
         }
 
         return succeeded;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

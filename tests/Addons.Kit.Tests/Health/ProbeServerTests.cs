@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Addons.Kit.Health;
+using Addons.Kit.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Prometheus;
@@ -18,7 +19,7 @@ public sealed class ProbeServerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var options = Options.Create(new HealthOptions { Port = port, BindAddress = "127.0.0.1" });
         _server = new ProbeServer(options, new ProbeResponder(_health, _metrics, NullLogger<ProbeResponder>.Instance), NullLogger<ProbeServer>.Instance);
         await _server.StartAsync(CancellationToken.None);
@@ -128,12 +129,5 @@ public sealed class ProbeServerTests : IAsyncLifetime
         Assert.Equal(2, all.Split("HTTP/1.1 200 OK").Length - 1);
         Assert.Contains("Connection: keep-alive", all, StringComparison.Ordinal);
         Assert.Contains("Connection: close", all, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

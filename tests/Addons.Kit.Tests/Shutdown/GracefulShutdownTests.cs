@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Addons.Kit.Testing;
 using Addons.Kit.Testing.Emulator;
 using Addons.Kit.Tests.Hosting;
 
@@ -43,7 +44,7 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
     [Fact]
     public async Task Sigterm_ReconcileInFlight_ReadinessFalseFirstThenReconcileCompletesThenExit0()
     {
-        var port = MinimalHostProcess.FreePort();
+        var port = LoopbackPorts.Free();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
         await using var host = StartHost(port, TimeSpan.FromSeconds(2));
         await host.WaitForLineAsync("Reconciling ConfigMap demo/slow", Bound);
@@ -85,7 +86,7 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
     [Fact]
     public async Task LeaseRenewalsFail_LeadershipLost_Exits1()
     {
-        var port = MinimalHostProcess.FreePort();
+        var port = LoopbackPorts.Free();
         await using var host = MinimalHostProcess.Start(
             "--kubeconfig", _kubeconfig, "--health-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Health:BindAddress=127.0.0.1", "--Watch:Namespace=demo", "--log-format=json",
@@ -115,7 +116,7 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
     [Fact]
     public async Task SecondSignal_DuringDrain_ExitsAtOnceNonZero()
     {
-        var port = MinimalHostProcess.FreePort();
+        var port = LoopbackPorts.Free();
         await using var host = StartHost(port, TimeSpan.FromMinutes(5));
         await host.WaitForLineAsync("Reconciling ConfigMap demo/slow", Bound);
 

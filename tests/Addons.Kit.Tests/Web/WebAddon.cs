@@ -1,6 +1,6 @@
 using System.Globalization;
 using Addons.Kit.Hosting;
-using Addons.Kit.Tests.Hosting;
+using Addons.Kit.Testing;
 using Addons.Kit.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -36,8 +36,8 @@ internal sealed class WebAddon : IAsyncDisposable
     /// <summary>Starts the host with <paramref name="map"/> as its routes and waits until /readyz answers 200.</summary>
     public static async Task<WebAddon> StartAsync(Action<IEndpointRouteBuilder> map, CancellationToken cancellationToken, params string[] extra)
     {
-        var webPort = MinimalHostProcess.FreePort();
-        var healthPort = MinimalHostProcess.FreePort();
+        var webPort = LoopbackPorts.Free();
+        var healthPort = LoopbackPorts.Free();
         string[] args =
         [
             "--Web:Port=" + webPort.ToString(CultureInfo.InvariantCulture), "--Web:BindAddress=127.0.0.1",

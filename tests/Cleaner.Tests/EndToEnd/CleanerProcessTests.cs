@@ -1,4 +1,5 @@
 using Addons.Cleaner.Tests.TestSupport;
+using Addons.Kit.Testing;
 
 namespace Addons.Cleaner.Tests.EndToEnd;
 
@@ -226,7 +227,7 @@ public sealed class CleanerProcessTests
     {
         using var tree = new TempTree();
         tree.File("junk.bin", 2048);
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         using var process = CleanerProcess.Start([
             "--target-paths=" + tree.Root, "--cleanup-mode=interval", "--check-interval-minutes=60",
             "--usage-threshold-percent=0", "--metrics-port=" + port,
@@ -247,12 +248,5 @@ public sealed class CleanerProcessTests
 
         process.Signal(15);
         Assert.Equal(0, await process.WaitForExitAsync(TimeSpan.FromSeconds(10)));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
