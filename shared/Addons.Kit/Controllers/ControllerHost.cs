@@ -91,13 +91,14 @@ internal sealed partial class ControllerHost : BackgroundService
     private async Task RunLeadingAsync(CancellationToken leading)
     {
         using var watches = new CancellationTokenSource();
-        using var drain = new CancellationTokenSource();
+        // The drain deadline is the CTS's own timer (on our TimeProvider): it goes with the CTS, so it can never fire
+        // into a disposed source, as a separate timer could (seen: ObjectDisposedException on a thread-pool thread).
+        using var drain = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         var drainTimeout = _shutdown.Value.DrainTimeout;
-        ITimer? drainTimer = null;
         using var onStop = leading.Register(() =>
         {
             Log.Draining(_logger, drainTimeout);
-            drainTimer = _time.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), drain, drainTimeout, Timeout.InfiniteTimeSpan);
+            drain.CancelAfter(drainTimeout);
         });
 
         Log.Leading(_logger, _controllers.Count);
@@ -145,7 +146,6 @@ internal sealed partial class ControllerHost : BackgroundService
             // Logged above and turned into exit code 1.
         }
 
-        drainTimer?.Dispose();
         Log.WatchesStopped(_logger);
     }
 }
