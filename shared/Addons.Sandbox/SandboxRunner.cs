@@ -10,7 +10,7 @@ using Addons.Sandbox.Plugins;
 namespace Addons.Sandbox;
 
 /// <summary>
-/// Starts the emulator (HTTPS, bearer token, workload simulator) on the given loopback port, writes the
+/// Starts the emulator (HTTPS, bearer token, workload and Karpenter simulators) on the given loopback port, writes the
 /// kubeconfig, installs CRDs and demo objects, starts every built addon on ports of its own, waits until
 /// each addon's readiness endpoint answers 200 (a run-once addon, such as gss, runs to completion instead and its
 /// report is printed), then prints the banner. An addon that exits or never gets
@@ -52,6 +52,7 @@ internal static class SandboxRunner
                 Https = true,
                 AdminToken = "sandbox-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
                 Workloads = new WorkloadSimulation { Nodes = [] },
+                Karpenter = new KarpenterSimulation(),
             }, stop.Token);
         }
         catch (IOException e)

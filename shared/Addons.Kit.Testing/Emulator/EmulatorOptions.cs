@@ -34,6 +34,10 @@ public sealed class EmulatorOptions
     /// <value>The default value is null: no controllers run, as before.</value>
     public WorkloadSimulation? Workloads { get; init; }
 
+    /// <summary>The Karpenter simulator (NodeClaims launch Nodes, deleted NodeClaims are drained and replaced, NodePool status), or null for none.</summary>
+    /// <value>The default value is null: NodeClaims and NodePools are stored as written.</value>
+    public KarpenterSimulation? Karpenter { get; init; }
+
     /// <summary>
     /// A bearer token that acts as the cluster admin; when set, a request without a known token is refused
     /// with 401 (health endpoints, discovery and OpenAPI stay open) and <see cref="KubeApiEmulator.WriteKubeconfig"/>

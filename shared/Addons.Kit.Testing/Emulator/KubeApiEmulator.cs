@@ -21,7 +21,7 @@ namespace Addons.Kit.Testing.Emulator;
 /// api.WriteKubeconfig(path);
 /// await api.ApplyYamlAsync(yaml, ct);
 /// </code>
-/// <para><b>Caveats:</b> no controllers run unless <see cref="EmulatorOptions.Workloads"/> is set, no admission;
+/// <para><b>Caveats:</b> no controllers run unless <see cref="EmulatorOptions.Workloads"/> or <see cref="EmulatorOptions.Karpenter"/> is set, no admission;
 /// see the project README for the full list of what is not implemented.</para>
 /// </summary>
 public sealed class KubeApiEmulator : IAsyncDisposable
@@ -32,6 +32,7 @@ public sealed class KubeApiEmulator : IAsyncDisposable
     private readonly EmulatorCertificates? _certificates;
 
     private readonly string? _adminToken;
+    private Simulation.KarpenterSimulator? _karpenter;
 
     private KubeApiEmulator(WebApplication app, ObjectStore store, EmulatorFaults faults, EmulatorRbac rbac, CancellationTokenSource stopping, string baseUrl, EmulatorCertificates? certificates, string? adminToken)
     {
@@ -91,6 +92,14 @@ public sealed class KubeApiEmulator : IAsyncDisposable
             new Simulation.WorkloadSimulator(store, workloads, options.TimeProvider).Start();
         }
 
+        Simulation.KarpenterSimulator? karpenter = null;
+        if (options.Karpenter is { } karpenterOptions)
+        {
+            // After the workload simulator: a drain reads the PodDisruptionBudget status it has just written.
+            karpenter = new Simulation.KarpenterSimulator(store, karpenterOptions, options.TimeProvider);
+            karpenter.Start();
+        }
+
         var faults = new EmulatorFaults(store);
         var rbac = new EmulatorRbac(store, options.AdminToken);
         var stopping = new CancellationTokenSource();
@@ -118,7 +127,7 @@ public sealed class KubeApiEmulator : IAsyncDisposable
         var port = new Uri(address).Port;
         var baseUrl = (certificates is null ? "http" : "https") + "://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
         handler.ServerAddress = "127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
-        return new KubeApiEmulator(app, store, faults, rbac, stopping, baseUrl, certificates, options.AdminToken);
+        return new KubeApiEmulator(app, store, faults, rbac, stopping, baseUrl, certificates, options.AdminToken) { _karpenter = karpenter };
     }
 
     /// <summary>
@@ -209,6 +218,7 @@ public sealed class KubeApiEmulator : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
+        _karpenter?.Dispose();
         _store.CloseWatches();
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
