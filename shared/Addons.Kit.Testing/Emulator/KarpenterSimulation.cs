@@ -12,8 +12,9 @@ namespace Addons.Kit.Testing.Emulator;
 /// for the same NodePool (label <c>karpenter.sh/nodepool</c>) is created at once, without a node; after
 /// <see cref="LaunchDelay"/> it is launched: a Ready Node registers, and controllers' pods are scheduled onto it.</para>
 /// <para><b>Kubelet version</b> of a node launched now: the annotation <see cref="KubeletVersionAnnotation"/> on its
-/// NodePool, else on the NodePool's EC2NodeClass, else <see cref="KubeletVersion"/> — change either to simulate a new
-/// AMI (e.g. after a control-plane upgrade) and replace nodes to pick it up.</para>
+/// NodePool, else on the NodePool's EC2NodeClass, else <see cref="KubeletVersionSource"/> when set (the sandbox follows
+/// its EKS cluster's control-plane version, as an <c>al2023@latest</c> AMI alias does), else <see cref="KubeletVersion"/>
+/// — change any of them to simulate a new AMI (e.g. after a control-plane upgrade) and replace nodes to pick it up.</para>
 /// </summary>
 public sealed class KarpenterSimulation
 {
@@ -34,6 +35,10 @@ public sealed class KarpenterSimulation
         get => Volatile.Read(ref _kubeletVersion);
         set => Volatile.Write(ref _kubeletVersion, value);
     }
+
+    /// <summary>When set, asked at each launch for the kubelet version (unless an annotation names one), instead of <see cref="KubeletVersion"/>.</summary>
+    /// <value>The default value is null.</value>
+    public Func<string>? KubeletVersionSource { get; init; }
 
     private string _kubeletVersion = "v1.34.2";
 }

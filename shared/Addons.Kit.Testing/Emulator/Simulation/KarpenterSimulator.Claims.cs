@@ -192,7 +192,7 @@ internal sealed partial class KarpenterSimulator
         var nodeClass = className is null || NodeClasses is not { } classes ? null : _store.Find(classes, "", className)?.Object;
         return nodeClass?["metadata"]?["annotations"]?[KarpenterSimulation.KubeletVersionAnnotation]?.ToString() is { Length: > 0 } onClass
             ? onClass
-            : _options.KubeletVersion;
+            : _options.KubeletVersionSource?.Invoke() ?? _options.KubeletVersion;
     }
 
     /// <summary>An EC2-style private DNS name that no node has yet.</summary>

@@ -55,6 +55,17 @@ internal sealed partial class KarpenterSimulator : IDisposable
 
     public void Start() => _store.AddReactor(React);
 
+    /// <summary>After a restored state: NodeClaims not launched yet get their launch (after the full delay), drains carry on.</summary>
+    public void Resume() => _store.Run(() =>
+    {
+        foreach (var claim in All(NodeClaims).ToList())
+        {
+            ReconcileNodeClaim(Meta.Name(claim), claim, deleted: false);
+        }
+
+        DrainAll();
+    });
+
     /// <summary>Stops pending launches; a NodeClaim not launched yet stays without a node.</summary>
     public void Dispose() => _store.Run(() =>
     {
