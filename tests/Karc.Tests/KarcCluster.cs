@@ -26,21 +26,30 @@ internal sealed class KarcCluster : IAsyncDisposable
 
     public string Kubeconfig { get; }
 
-    /// <summary>Starts an emulator; <paramref name="karpenterVersions"/> "v1" installs v1+v1beta1, "v1beta1" only v1beta1.</summary>
+    /// <summary>Starts an emulator; <paramref name="karpenterVersions"/> "v1" installs v1+v1beta1, "v1beta1" only v1beta1, "none" no Karpenter.</summary>
     public static async Task<KarcCluster> StartAsync(string karpenterVersions = "v1", bool freezes = true, CancellationToken ct = default)
     {
         var api = await KubeApiEmulator.StartAsync(new EmulatorOptions(), ct);
         var dir = Directory.CreateTempSubdirectory("karc-test-").FullName;
         var cluster = new KarcCluster(api, dir);
-        var v1Beta1Only = karpenterVersions == "v1beta1";
-        await api.ApplyYamlAsync(v1Beta1Only ? KarpenterCrds.NodePoolsV1Beta1 : KarpenterCrds.NodePools, ct);
-        await api.ApplyYamlAsync(v1Beta1Only ? KarpenterCrds.NodeClaimsV1Beta1 : KarpenterCrds.NodeClaims, ct);
+        if (karpenterVersions != "none")
+        {
+            await cluster.InstallKarpenterAsync(karpenterVersions, ct);
+        }
         if (freezes)
         {
             await api.ApplyYamlAsync(await File.ReadAllTextAsync(Repo.PathOf("charts/karc/crds/consolidationfreezes.karc.io.yaml"), ct), ct);
         }
 
         return cluster;
+    }
+
+    /// <summary>Installs the Karpenter CRDs: "v1" v1+v1beta1, "v1beta1" only v1beta1.</summary>
+    public async Task InstallKarpenterAsync(string versions = "v1", CancellationToken ct = default)
+    {
+        var v1Beta1Only = versions == "v1beta1";
+        await Api.ApplyYamlAsync(v1Beta1Only ? KarpenterCrds.NodePoolsV1Beta1 : KarpenterCrds.NodePools, ct);
+        await Api.ApplyYamlAsync(v1Beta1Only ? KarpenterCrds.NodeClaimsV1Beta1 : KarpenterCrds.NodeClaims, ct);
     }
 
     /// <summary>Seeds a NodePool; <paramref name="budgetsJson"/> is the JSON of spec.disruption.budgets, or null for none.</summary>
@@ -91,7 +100,7 @@ internal sealed class KarcCluster : IAsyncDisposable
                 IsOutputTerminal = false,
                 Environment = _ => null,
             },
-            Connect = context => KubeConnection.FromKubeconfig(kubeconfig, context),
+            Connect = (_, context) => KubeConnection.FromKubeconfig(kubeconfig, context),
             Time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero)),
             BeforeWrite = beforeWrite,
         };

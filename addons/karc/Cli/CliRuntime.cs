@@ -7,8 +7,8 @@ internal sealed class CliRuntime
 {
     public required CliConsole Console { get; init; }
 
-    /// <summary>Opens the connection for a context (null: the kubeconfig's current context).</summary>
-    public Func<string?, KubeConnection> Connect { get; init; } = context => KubeConnection.Load(null, context);
+    /// <summary>Opens the connection for a kubeconfig and a context (null: discover the kubeconfig; its current context).</summary>
+    public Func<string?, string?, KubeConnection> Connect { get; init; } = KubeConnection.Load;
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Addons.Kit.Settings;
 using Addons.Karc.Schedules;
 
 namespace Addons.Karc.Freezes;

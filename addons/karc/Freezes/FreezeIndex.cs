@@ -10,7 +10,13 @@ namespace Addons.Karc.Freezes;
 /// </summary>
 internal sealed class FreezeIndex
 {
+    /// <summary>The NodePool cache's index of the freezes each pool records as holding it (<see cref="FreezeOwnership.Annotation"/>).</summary>
+    public const string HeldBy = "karc.io/paused-by";
+
     private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _targets = new(StringComparer.Ordinal);
+
+    /// <summary>The reconciler's view of the NodePool watch, indexed by <see cref="HeldBy"/>.</summary>
+    public static WatchCache<NodePool> NodePoolCache() => new WatchCache<NodePool>().WithIndex(HeldBy, FreezeOwnership.Holders);
 
     public void Set(string freeze, IReadOnlyList<string> nodePools) => _targets[freeze] = nodePools;
 

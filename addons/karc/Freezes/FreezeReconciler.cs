@@ -2,8 +2,7 @@ using Addons.Karc.NodePools;
 using Addons.Karc.PauseResume;
 using Addons.Kit.Controllers;
 using Addons.Kit.Kubernetes.Client;
-using Addons.Kit.Kubernetes.Watching;
-using Addons.Kit.LeaderElection;
+using Addons.Kit.Kubernetes.Helpers;
 using Microsoft.Extensions.Logging;
 
 namespace Addons.Karc.Freezes;
@@ -17,14 +16,18 @@ namespace Addons.Karc.Freezes;
 /// <para>Guarantees: a pause the controller did not add (no holders recorded) is never claimed nor
 /// removed; a deleted freeze releases its pools before its finalizer is removed; the freeze is
 /// requeued exactly at its next transition.</para>
-/// <para>Conflicts (409) on a NodePool are re-read and retried a few times, then thrown so the kit
-/// retries the key with backoff.</para>
+/// <para>NodePools are read from the controller's watch cache, never LISTed per reconcile. A pool the cache says
+/// needs a change is read once more (GET) and the change decided again on that fresh copy, so a stale cache never
+/// causes a wrong patch; a cache that is stale the other way is corrected by the watch event that follows, which
+/// maps back to this freeze. Conflicts (409) are re-read and retried a few times, then thrown so the kit retries
+/// the key with backoff.</para>
 /// </remarks>
 internal sealed partial class FreezeReconciler(
     KubeApi kube,
     NodePoolApi pools,
+    WatchCache<NodePool> poolCache,
     FreezeIndex index,
-    FreezeEvents events,
+    EventRecorder events,
     FreezeStatusWriter statusWriter,
     TimeProvider time,
     ILogger<FreezeReconciler> logger) : IReconciler<ConsolidationFreeze>
@@ -42,21 +45,17 @@ internal sealed partial class FreezeReconciler(
         if (freeze.Metadata.DeletionTimestamp is not null)
         {
             index.Remove(name);
-            if (freeze.Metadata.Finalizers?.Contains(Finalizer) == true)
+            if (Finalizers.Has(freeze, Finalizer))
             {
                 await ReleaseAllAsync(freeze, cancellationToken);
-                await SetFinalizerAsync(freeze, present: false, cancellationToken);
+                await Finalizers.RemoveAsync(Freezes, freeze, Finalizer, cancellationToken);
             }
 
             FreezeMetrics.FreezeActive.RemoveLabelled(name);
             return ReconcileResult.AwaitChange();
         }
 
-        if (freeze.Metadata.Finalizers?.Contains(Finalizer) != true)
-        {
-            freeze = await SetFinalizerAsync(freeze, present: true, cancellationToken);
-        }
-
+        freeze = await Finalizers.AddAsync(Freezes, freeze, Finalizer, cancellationToken);
         index.Set(name, freeze.Spec?.NodePools ?? []);
         var now = time.GetUtcNow();
         var plan = FreezeEvaluator.Evaluate(freeze.Spec, now);
@@ -64,7 +63,7 @@ internal sealed partial class FreezeReconciler(
         var holding = plan.Valid && plan.Active && !suspended;
 
         var held = new List<string>();
-        foreach (var pool in (await pools.ListAsync(cancellationToken)).OrderBy(p => p.Name, StringComparer.Ordinal))
+        foreach (var pool in poolCache.Store.List().OrderBy(p => p.Name, StringComparer.Ordinal))
         {
             var want = holding && FreezeEvaluator.Targets(freeze.Spec, pool.Name);
             if (await SyncPoolAsync(freeze, pool, want, cancellationToken))
@@ -97,127 +96,72 @@ internal sealed partial class FreezeReconciler(
         // Normally the finalizer already released everything; this covers a finalizer removed by hand.
         index.Remove(key.Name);
         FreezeMetrics.FreezeActive.RemoveLabelled(key.Name);
-        foreach (var pool in await pools.ListAsync(cancellationToken))
-        {
-            if (FreezeOwnership.Holders(pool).Contains(key.Name))
-            {
-                await SyncPoolAsync(lastKnown ?? new ConsolidationFreeze { Metadata = new() { Name = key.Name } }, pool, want: false, cancellationToken);
-            }
-        }
-
+        await ReleaseAllAsync(lastKnown ?? new ConsolidationFreeze { Metadata = new() { Name = key.Name } }, cancellationToken);
         return ReconcileResult.AwaitChange();
     }
 
     private async Task ReleaseAllAsync(ConsolidationFreeze freeze, CancellationToken cancellationToken)
     {
-        foreach (var pool in await pools.ListAsync(cancellationToken))
+        foreach (var pool in poolCache.Store.ByIndex(FreezeIndex.HeldBy, freeze.Name))
         {
-            if (FreezeOwnership.Holders(pool).Contains(freeze.Name))
-            {
-                await SyncPoolAsync(freeze, pool, want: false, cancellationToken);
-            }
+            await SyncPoolAsync(freeze, pool, want: false, cancellationToken);
         }
     }
 
     /// <summary>Brings one NodePool in line; returns true when this freeze holds it afterwards.</summary>
+    /// <param name="pool">The cached NodePool: it only decides whether a fresh read is needed.</param>
     private async Task<bool> SyncPoolAsync(ConsolidationFreeze freeze, NodePool pool, bool want, CancellationToken cancellationToken)
     {
         var name = freeze.Name;
+        var change = PoolChange.Decide(pool, name, want);
+        if (change.Write is null)
+        {
+            FreezeMetrics.NodePoolPaused.WithLabels(pool.Name).Set(PauseBudgets.IsPaused(pool.Budgets) ? 1 : 0);
+            return change.Holds;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
-            var holders = FreezeOwnership.Holders(pool).ToList();
-            var paused = PauseBudgets.IsPaused(pool.Budgets);
-            var has = holders.Contains(name);
-            FreezeMetrics.NodePoolPaused.WithLabels(pool.Name).Set(paused ? 1 : 0);
-
-            IReadOnlyList<Budget> budgets;
-            string? annotation;
-            string? action = null;
-            if (want)
+            // The cache may lag the server: decide again on a fresh copy before writing.
+            if (await pools.GetAsync(pool.Name, cancellationToken) is not { } fresh)
             {
-                if (has && paused)
-                {
-                    return true;
-                }
-
-                if (!has && paused && holders.Count == 0)
-                {
-                    // Paused by someone else (karc pause, GitOps): not ours to hold, so not ours to release.
-                    return false;
-                }
-
-                budgets = paused ? pool.Budgets! : PauseBudgets.Pause(pool.Budgets);
-                annotation = FreezeOwnership.Format(holders.Append(name));
-                action = paused ? null : "Paused";
+                return false;
             }
-            else
-            {
-                if (!has)
-                {
-                    return false;
-                }
 
-                holders.Remove(name);
-                var last = holders.Count == 0;
-                budgets = last && paused ? PauseBudgets.Resume(pool.Budgets) : pool.Budgets ?? [];
-                annotation = FreezeOwnership.Format(holders);
-                action = last && paused ? "Resumed" : null;
+            pool = fresh;
+            change = PoolChange.Decide(pool, name, want);
+            FreezeMetrics.NodePoolPaused.WithLabels(pool.Name).Set(PauseBudgets.IsPaused(pool.Budgets) ? 1 : 0);
+            if (change.Write is not { } write)
+            {
+                return change.Holds;
             }
 
             try
             {
                 var written = await pools.PatchBudgetsAsync(
-                    pool.Name, pool.Metadata.ResourceVersion, budgets,
-                    new Dictionary<string, string?> { [FreezeOwnership.Annotation] = annotation }, cancellationToken);
+                    pool.Name, pool.Metadata.ResourceVersion, write.Budgets,
+                    new Dictionary<string, string?> { [FreezeOwnership.Annotation] = write.Annotation }, cancellationToken);
                 FreezeMetrics.NodePoolPaused.WithLabels(pool.Name).Set(PauseBudgets.IsPaused(written.Budgets) ? 1 : 0);
-                if (action is not null)
+                if (write.Action is { } action)
                 {
                     await RecordAsync(freeze, written, action, cancellationToken);
                 }
 
-                return want;
+                return change.Holds;
             }
             catch (KubeApiException e) when (e.IsConflict && attempt < MaxAttempts)
             {
                 Log.Conflict(logger, pool.Name, name, attempt);
-                var fresh = await pools.GetAsync(pool.Name, cancellationToken);
-                if (fresh is null)
-                {
-                    return false;
-                }
-
-                pool = fresh;
             }
         }
     }
 
     private async Task RecordAsync(ConsolidationFreeze freeze, NodePool pool, string action, CancellationToken cancellationToken)
     {
-        var verb = action == "Paused" ? "paused" : "resumed";
+        var verb = action == PoolChange.Paused ? "paused" : "resumed";
         Log.PoolChanged(logger, pool.Name, verb, freeze.Name);
-        await events.RecordAsync(pool.ApiVersion, pool.Kind, pool.Name, pool.Metadata.Uid, "Normal", action, action,
-            $"Consolidation {verb} by ConsolidationFreeze {freeze.Name}", cancellationToken);
-        await events.RecordAsync(freeze.ApiVersion, freeze.Kind, freeze.Name, freeze.Metadata.Uid, "Normal", action + "NodePool", action,
-            $"Consolidation {verb} on NodePool {pool.Name}", cancellationToken);
-    }
-
-    private async Task<ConsolidationFreeze> SetFinalizerAsync(ConsolidationFreeze freeze, bool present, CancellationToken cancellationToken)
-    {
-        var finalizers = (freeze.Metadata.Finalizers ?? []).Where(f => f != Finalizer).ToList();
-        if (present)
-        {
-            finalizers.Add(Finalizer);
-        }
-
-        var patch = new System.Text.Json.Nodes.JsonObject
-        {
-            ["metadata"] = new System.Text.Json.Nodes.JsonObject
-            {
-                ["resourceVersion"] = freeze.Metadata.ResourceVersion,
-                ["finalizers"] = new System.Text.Json.Nodes.JsonArray(finalizers.Select(f => (System.Text.Json.Nodes.JsonNode?)System.Text.Json.Nodes.JsonValue.Create(f)).ToArray()),
-            },
-        };
-        return await Freezes.PatchAsync(null, freeze.Name, KubePatch.Merge(patch.ToJsonString()), cancellationToken);
+        await events.RecordAsync(pool, KubeEventType.Normal, action, action, $"Consolidation {verb} by ConsolidationFreeze {freeze.Name}", cancellationToken);
+        await events.RecordAsync(freeze, KubeEventType.Normal, action + "NodePool", action, $"Consolidation {verb} on NodePool {pool.Name}", cancellationToken);
     }
 
     private static partial class Log

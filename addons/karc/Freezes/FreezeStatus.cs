@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using k8s.Models;
 
 namespace Addons.Karc.Freezes;
 
@@ -13,35 +14,15 @@ internal sealed class FreezeStatus
     public List<string> PausedNodePools { get; set; } = [];
 
     /// <summary>RFC 3339 UTC time of the next start or end; absent when there is none.</summary>
+    /// <remarks>Written as null when there is none, so a status merge patch removes a transition that has passed.</remarks>
     [JsonPropertyName("nextTransition")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? NextTransition { get; set; }
 
     [JsonPropertyName("observedGeneration")]
     public long? ObservedGeneration { get; set; }
 
+    /// <summary><c>Ready</c> and <c>Active</c>, kept by the kit's <c>Conditions</c> helper.</summary>
     [JsonPropertyName("conditions")]
-    public List<FreezeCondition> Conditions { get; set; } = [];
-}
-
-/// <summary>A standard Kubernetes condition (<c>Ready</c>, <c>Active</c>).</summary>
-internal sealed class FreezeCondition
-{
-    [JsonPropertyName("type")]
-    public string Type { get; set; } = string.Empty;
-
-    /// <summary><c>True</c>, <c>False</c> or <c>Unknown</c>.</summary>
-    [JsonPropertyName("status")]
-    public string Status { get; set; } = "Unknown";
-
-    [JsonPropertyName("reason")]
-    public string Reason { get; set; } = string.Empty;
-
-    [JsonPropertyName("message")]
-    public string Message { get; set; } = string.Empty;
-
-    [JsonPropertyName("lastTransitionTime")]
-    public string? LastTransitionTime { get; set; }
-
-    [JsonPropertyName("observedGeneration")]
-    public long? ObservedGeneration { get; set; }
+    public List<V1Condition> Conditions { get; set; } = [];
 }

@@ -1,16 +1,17 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Addons.Karc.NodePools;
 using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Kubernetes.Helpers;
+using k8s.Models;
 
 namespace Addons.Karc.Freezes;
 
 /// <summary>
-/// Writes a freeze's status (active, held pools, next transition, conditions Ready and Active) through
-/// the status subresource — only when something changed, so a status write never loops the controller.
+/// Writes a freeze's status (active, held pools, next transition, conditions Ready and Active) through the status
+/// subresource with the kit's status patch — only when something changed, so a status write never loops the
+/// controller. The kit's <see cref="Conditions"/> helper moves <c>lastTransitionTime</c> only when a condition's status moves.
 /// </summary>
-internal sealed class FreezeStatusWriter(KubeApi kube, FreezeEvents events)
+internal sealed class FreezeStatusWriter(KubeApi kube, EventRecorder events)
 {
     /// <summary>The Active condition's reason once a one-off window is over (what <c>karc status</c> shows as <c>Ended</c>).</summary>
     public const string EndedReason = "Ended";
@@ -19,17 +20,20 @@ internal sealed class FreezeStatusWriter(KubeApi kube, FreezeEvents events)
     {
         var old = freeze.Status ?? new FreezeStatus();
         var generation = freeze.Metadata.Generation;
-        var stamp = now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        // Conditions carry whole seconds (metav1.Time); the copies keep the cached object untouched.
+        var at = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var conditions = old.Conditions.Select(Copy).ToList();
+        var oldReady = Conditions.Find(old.Conditions, "Ready");
 
-        var ready = plan.Valid
-            ? Condition("Ready", "True", "Valid", "The spec is valid", generation)
-            : Condition("Ready", "False", ReasonFor(plan.InvalidField!), $"{plan.InvalidField}: {plan.Message}", generation);
-        var active = holding
-            ? Condition("Active", "True", "InWindow", $"Holding {held.Count} NodePool(s) paused", generation)
-            : !plan.Valid ? Condition("Active", "False", "InvalidSpec", "The spec is invalid", generation)
-            : plan.Ended ? Condition("Active", "False", EndedReason, "The one-off window has ended; this freeze will not be active again", generation)
-            : suspended ? Condition("Active", "False", "Suspended", "spec.suspend is true", generation)
-            : Condition("Active", "False", "OutsideWindow", "Outside the freeze window", generation);
+        var readyReason = plan.Valid ? "Valid" : ReasonFor(plan.InvalidField!);
+        var readyMessage = plan.Valid ? "The spec is valid" : $"{plan.InvalidField}: {plan.Message}";
+        var changed = Conditions.Set(conditions, "Ready", plan.Valid ? ConditionStatus.True : ConditionStatus.False, readyReason, readyMessage, generation, at);
+        var (activeReason, activeMessage) = holding ? ("InWindow", $"Holding {held.Count} NodePool(s) paused")
+            : !plan.Valid ? ("InvalidSpec", "The spec is invalid")
+            : plan.Ended ? (EndedReason, "The one-off window has ended; this freeze will not be active again")
+            : suspended ? ("Suspended", "spec.suspend is true")
+            : ("OutsideWindow", "Outside the freeze window");
+        changed |= Conditions.Set(conditions, "Active", holding ? ConditionStatus.True : ConditionStatus.False, activeReason, activeMessage, generation, at);
 
         var status = new FreezeStatus
         {
@@ -37,31 +41,21 @@ internal sealed class FreezeStatusWriter(KubeApi kube, FreezeEvents events)
             PausedNodePools = [.. held],
             NextTransition = plan.NextTransition?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             ObservedGeneration = generation,
-            Conditions = [Stamp(ready, old, stamp), Stamp(active, old, stamp)],
+            Conditions = conditions,
         };
-
-        var before = JsonSerializer.Serialize(old, KarcJsonContext.Default.FreezeStatus);
-        var after = JsonSerializer.Serialize(status, KarcJsonContext.Default.FreezeStatus);
-        if (before == after)
+        changed |= old.Active != status.Active || !old.PausedNodePools.SequenceEqual(status.PausedNodePools, StringComparer.Ordinal)
+            || old.NextTransition != status.NextTransition || old.ObservedGeneration != status.ObservedGeneration;
+        if (!changed)
         {
             return;
         }
 
-        var body = JsonSerializer.SerializeToNode(status, KarcJsonContext.Default.FreezeStatus)!.AsObject();
-        if (status.NextTransition is null)
-        {
-            // A merge patch keeps fields it does not mention: null is what removes a transition that has passed.
-            body["nextTransition"] = null;
-        }
-
-        var patch = new JsonObject { ["status"] = body };
         await kube.For(FreezeResources.Freeze, KarcJsonContext.Default.ConsolidationFreeze)
-            .PatchStatusAsync(null, freeze.Name, KubePatch.Merge(patch.ToJsonString()), cancellationToken);
+            .PatchStatusAsync(freeze, status, KarcJsonContext.Default.FreezeStatus, optimistic: false, cancellationToken);
 
-        var oldReady = old.Conditions.FirstOrDefault(c => c.Type == "Ready");
-        if (!plan.Valid && (oldReady?.Status != "False" || oldReady.Reason != ready.Reason))
+        if (!plan.Valid && (oldReady?.Status != ConditionStatus.False || oldReady.Reason != readyReason))
         {
-            await events.RecordAsync(freeze.ApiVersion, freeze.Kind, freeze.Name, freeze.Metadata.Uid, "Warning", ready.Reason, "Validate", ready.Message, cancellationToken);
+            await events.RecordAsync(freeze, KubeEventType.Warning, readyReason, "Validate", readyMessage, cancellationToken);
         }
     }
 
@@ -72,13 +66,8 @@ internal sealed class FreezeStatusWriter(KubeApi kube, FreezeEvents events)
         return "Invalid" + string.Concat(parts.Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
     }
 
-    private static FreezeCondition Condition(string type, string status, string reason, string message, long? generation) =>
-        new() { Type = type, Status = status, Reason = reason, Message = message, ObservedGeneration = generation };
-
-    private static FreezeCondition Stamp(FreezeCondition condition, FreezeStatus old, string now)
+    private static V1Condition Copy(V1Condition c) => new()
     {
-        var previous = old.Conditions.FirstOrDefault(c => c.Type == condition.Type);
-        condition.LastTransitionTime = previous is not null && previous.Status == condition.Status ? previous.LastTransitionTime ?? now : now;
-        return condition;
-    }
+        Type = c.Type, Status = c.Status, Reason = c.Reason, Message = c.Message, ObservedGeneration = c.ObservedGeneration, LastTransitionTime = c.LastTransitionTime,
+    };
 }

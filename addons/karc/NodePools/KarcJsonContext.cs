@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using k8s;
 
 namespace Addons.Karc.NodePools;
 
@@ -7,7 +8,9 @@ namespace Addons.Karc.NodePools;
 /// Source-generated JSON metadata for every type karc (de)serializes — NativeAOT has no reflection
 /// fallback. Only these types are rooted, not KubernetesClient's full model context.
 /// </summary>
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(KubernetesJson.KubernetesDateTimeConverter), typeof(KubernetesJson.KubernetesDateTimeOffsetConverter)])]
 [JsonSerializable(typeof(NodePool))]
 [JsonSerializable(typeof(NodeClaim))]
 [JsonSerializable(typeof(Addons.Karc.Freezes.ConsolidationFreeze))]

@@ -1,81 +1,65 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Addons.Kit.Kubernetes.Client;
+using Addons.Kit.Kubernetes.Discovery;
 
 namespace Addons.Karc.NodePools;
 
 /// <summary>
 /// Reads NodePools and NodeClaims and rewrites NodePool budgets, on whichever Karpenter API version
-/// the cluster serves.
+/// the cluster serves (found once by the kit's <see cref="ApiDiscovery"/>).
 /// </summary>
 /// <remarks>
-/// Guarantees: falls back from v1 to v1beta1 only on 404 (a 403 surfaces as a permission error, never
-/// as "not installed"); budget writes are merge patches that carry <c>metadata.resourceVersion</c>, so a
-/// concurrent edit fails with 409 instead of being overwritten.
+/// Guarantees: falls back from v1 to v1beta1 only when discovery says v1 does not serve the resource (a 403 or an
+/// unreachable server surfaces as that error, never as "not installed"); budget writes are merge patches that carry
+/// <c>metadata.resourceVersion</c>, so a concurrent edit fails with 409 instead of being overwritten.
 /// </remarks>
-internal sealed class NodePoolApi(KubeApi api, string? version = null)
+internal sealed class NodePoolApi(KubeApi api, ApiDiscovery discovery)
 {
-    private string? _version = version;
+    private ResourceType? _type;
 
-    /// <summary>The NodePool API version in use; known after the first list.</summary>
-    public string Version => _version ?? KarpenterResources.Versions[0];
+    /// <summary>The NodePool API version in use; known after the first call.</summary>
+    public string Version => _type?.Version ?? KarpenterResources.Versions[0];
 
-    /// <summary>Lists every NodePool, resolving the served version on first use.</summary>
-    public async Task<IReadOnlyList<NodePool>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>The served NodePool resource (v1, else v1beta1), resolved once.</summary>
+    /// <exception cref="KarpenterNotServedException">Neither version is served (asked again on the next call).</exception>
+    public async Task<ResourceType> ResourceTypeAsync(CancellationToken cancellationToken)
     {
-        if (_version is not null)
+        if (Volatile.Read(ref _type) is { } known)
         {
-            return (await Client(_version).ListAsync(null, null, cancellationToken)).Items;
+            return known;
         }
 
-        foreach (var version in KarpenterResources.Versions)
+        if (await ServedVersionAsync("nodepools", cancellationToken) is not { } version)
         {
-            try
-            {
-                var list = await Client(version).ListAsync(null, null, cancellationToken);
-                _version = version;
-                return list.Items;
-            }
-            catch (KubeApiException e) when (e.IsNotFound)
-            {
-                // This version is not served; try the next (older) one.
-                continue;
-            }
+            // Karpenter may be installed later: forget the negative answer so the next call asks again.
+            discovery.Invalidate();
+            throw new KarpenterNotServedException("nodepools");
         }
 
-        throw new KarpenterNotServedException("nodepools");
+        var type = KarpenterResources.NodePool(version);
+        Volatile.Write(ref _type, type);
+        return type;
     }
+
+    /// <summary>Lists every NodePool.</summary>
+    public async Task<IReadOnlyList<NodePool>> ListAsync(CancellationToken cancellationToken) =>
+        (await (await ClientAsync(cancellationToken)).ListAsync(null, null, cancellationToken)).Items;
 
     /// <summary>One NodePool by name, or null when it does not exist.</summary>
-    public async Task<NodePool?> GetAsync(string name, CancellationToken cancellationToken)
-    {
-        if (_version is null)
-        {
-            // Resolve the version with a list: a 404 on a single get cannot tell "no such pool" from "not served".
-            var all = await ListAsync(cancellationToken);
-            return all.FirstOrDefault(p => p.Name == name);
-        }
-
-        return await Client(_version).GetAsync(null, name, cancellationToken);
-    }
+    public async Task<NodePool?> GetAsync(string name, CancellationToken cancellationToken) =>
+        await (await ClientAsync(cancellationToken)).GetAsync(null, name, cancellationToken);
 
     /// <summary>Lists NodeClaims (v1, else v1beta1); empty when neither is served.</summary>
     public async Task<IReadOnlyList<NodeClaim>> ListNodeClaimsAsync(CancellationToken cancellationToken)
     {
-        foreach (var version in KarpenterResources.Versions)
+        if (await ServedVersionAsync("nodeclaims", cancellationToken) is not { } version)
         {
-            try
-            {
-                var client = api.For(KarpenterResources.NodeClaim(version), KarcJsonContext.Default.NodeClaim);
-                return (await client.ListAsync(null, null, cancellationToken)).Items;
-            }
-            catch (KubeApiException e) when (e.IsNotFound)
-            {
-                continue;
-            }
+            return [];
         }
 
-        return [];
+        var client = api.For(KarpenterResources.NodeClaim(version), KarcJsonContext.Default.NodeClaim);
+        return (await client.ListAsync(null, null, cancellationToken)).Items;
     }
 
     /// <summary>
@@ -83,7 +67,7 @@ internal sealed class NodePoolApi(KubeApi api, string? version = null)
     /// NodePool is still at <paramref name="resourceVersion"/>; 409 otherwise.
     /// </summary>
     /// <param name="annotations">Annotation values to set; a null value removes the annotation.</param>
-    public Task<NodePool> PatchBudgetsAsync(
+    public async Task<NodePool> PatchBudgetsAsync(
         string name,
         string? resourceVersion,
         IReadOnlyList<Budget> budgets,
@@ -119,9 +103,12 @@ internal sealed class NodePoolApi(KubeApi api, string? version = null)
             },
         };
 
-        return Client(Version).PatchAsync(null, name, KubePatch.Merge(patch.ToJsonString()), cancellationToken);
+        return await (await ClientAsync(cancellationToken)).PatchAsync(null, name, KubePatch.Merge(patch.ToJsonString()), cancellationToken);
     }
 
-    private ResourceClient<NodePool> Client(string version) =>
-        api.For(KarpenterResources.NodePool(version), KarcJsonContext.Default.NodePool);
+    private async Task<ResourceClient<NodePool>> ClientAsync(CancellationToken cancellationToken) =>
+        api.For(await ResourceTypeAsync(cancellationToken), KarcJsonContext.Default.NodePool);
+
+    private async Task<string?> ServedVersionAsync(string plural, CancellationToken cancellationToken) =>
+        (await discovery.FirstServedAsync(KarpenterResources.Group, plural, KarpenterResources.Versions, cancellationToken))?.Version;
 }

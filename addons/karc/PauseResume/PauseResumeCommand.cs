@@ -3,6 +3,7 @@ using Addons.Karc.NodePools;
 using Addons.Kit.Kubernetes.Client;
 using Addons.Kit.Kubernetes.Watching;
 using Addons.Kit.LeaderElection;
+using Addons.Kit.Shutdown;
 using Microsoft.Extensions.Logging;
 
 namespace Addons.Karc.PauseResume;
@@ -87,7 +88,7 @@ internal sealed partial class PauseResumeCommand(NodePoolApi pools, CliConsole c
         }
 
         await console.Out.FlushAsync(cancellationToken);
-        return failed ? ExitCodes.Failure : ExitCodes.Success;
+        return failed ? ExitCodes.Failure : ExitCodes.Clean;
     }
 
     /// <summary>Writes the change; false when a fresh read shows nothing left to do.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Addons.Kit.Settings;
 
 namespace Addons.Karc.Schedules;
 

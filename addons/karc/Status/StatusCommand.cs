@@ -5,6 +5,7 @@ using Addons.Karc.NodePools;
 using Addons.Kit.Kubernetes.Client;
 using Addons.Kit.Kubernetes.Watching;
 using Addons.Kit.LeaderElection;
+using Addons.Kit.Shutdown;
 using Microsoft.Extensions.Logging;
 
 namespace Addons.Karc.Status;
@@ -36,7 +37,7 @@ internal sealed partial class StatusCommand(KubeApi kube, NodePoolApi pools, Cli
         };
         await console.Out.WriteAsync(text.AsMemory(), cancellationToken);
         await console.Out.FlushAsync(cancellationToken);
-        return ExitCodes.Success;
+        return ExitCodes.Clean;
     }
 
     private async Task<IReadOnlyList<FreezeRow>?> ListFreezesAsync(string? name, CancellationToken cancellationToken)

@@ -71,13 +71,41 @@ public sealed class ControllerBuilder<T>
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(map);
         var watch = options ?? new WatcherOptions { Namespace = _options.Namespace };
+        _secondaries.Add((services, enqueue) => CreateSecondary(services, type, json, map, watch, cache, enqueue));
+        return this;
+    }
+
+    /// <summary>
+    /// Watches <typeparamref name="TOther"/> objects whose resource type is found when the watch starts
+    /// (<paramref name="resolveType"/>: the served version of a custom resource, from <c>ApiDiscovery</c>). A failed
+    /// resolution is logged and retried with backoff; the controller stays unsynced (not ready) until it succeeds.
+    /// </summary>
+    /// <param name="resolveType">Finds the resource type; called (again after a failure) when the watch starts.</param>
+    /// <param name="json">Its source-generated JSON metadata.</param>
+    /// <param name="map">Keys of primary objects to reconcile when an object changes (called for the old and new state).</param>
+    /// <param name="options">What to watch; defaults to the controller's namespace and every object.</param>
+    /// <param name="cache">Exposes this watch's cache to the reconciler, attached once the type is resolved.</param>
+    public ControllerBuilder<T> Watches<TOther>(
+        Func<IServiceProvider, CancellationToken, Task<ResourceType>> resolveType,
+        JsonTypeInfo<TOther> json,
+        Func<TOther, IEnumerable<ObjectKey>> map,
+        WatcherOptions? options = null,
+        WatchCache<TOther>? cache = null)
+        where TOther : class, IKubernetesObject<V1ObjectMeta>
+    {
+        ArgumentNullException.ThrowIfNull(resolveType);
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(map);
+        var watch = options ?? new WatcherOptions { Namespace = _options.Namespace };
         _secondaries.Add((services, enqueue) =>
         {
-            var kube = services.GetRequiredService<KubeApi>();
-            var informer = new Informer<TOther>(
-                kube.For(type, json), watch, services.GetRequiredService<ILoggerFactory>().CreateLogger<Informer<TOther>>(), services.GetRequiredService<TimeProvider>());
-            cache?.Attach(informer.Store);
-            return new SecondaryWatch<TOther>(informer, map, enqueue);
+            var loggers = services.GetRequiredService<ILoggerFactory>();
+            var time = services.GetRequiredService<TimeProvider>();
+            return new DeferredWatch<TOther>(
+                cancellationToken => resolveType(services, cancellationToken),
+                type => CreateSecondary(services, type, json, map, watch, cache, enqueue),
+                time,
+                loggers.CreateLogger<DeferredWatch<TOther>>());
         });
         return this;
     }
@@ -102,5 +130,17 @@ public sealed class ControllerBuilder<T>
             StuckAfter = _options.StuckReconcileAfter,
         };
         return controller;
+    }
+
+    private static SecondaryWatch<TOther> CreateSecondary<TOther>(
+        IServiceProvider services, ResourceType type, JsonTypeInfo<TOther> json, Func<TOther, IEnumerable<ObjectKey>> map,
+        WatcherOptions watch, WatchCache<TOther>? cache, Action<string> enqueue)
+        where TOther : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var kube = services.GetRequiredService<KubeApi>();
+        var informer = new Informer<TOther>(
+            kube.For(type, json), watch, services.GetRequiredService<ILoggerFactory>().CreateLogger<Informer<TOther>>(), services.GetRequiredService<TimeProvider>());
+        cache?.Attach(informer.Store);
+        return new SecondaryWatch<TOther>(informer, map, enqueue);
     }
 }

@@ -51,8 +51,14 @@ public sealed class WatchCache<T>
         return this;
     }
 
-    internal void Attach(Store<T> store)
+    /// <summary>
+    /// Attaches the cache to <paramref name="store"/>, adding the declared indexes. The controller does this for the
+    /// watches given a cache; call it yourself only for a store you run (an <see cref="Informer{T}"/> of your own, a test).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The cache is already attached (one cache serves one watch).</exception>
+    public void Attach(Store<T> store)
     {
+        ArgumentNullException.ThrowIfNull(store);
         foreach (var (name, keys) in _indexes)
         {
             store.AddIndex(name, keys);

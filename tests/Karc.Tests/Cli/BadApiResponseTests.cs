@@ -1,3 +1,4 @@
+using Addons.Kit.Shutdown;
 using Addons.Karc.Cli;
 using Addons.Karc.Freezes;
 using Addons.Kit.Testing.Emulator;
@@ -101,11 +102,11 @@ public class BadApiResponseTests
         await using var cluster = await KarcCluster.StartAsync();
         var html = cluster.Api.Faults.AddResponse(new FaultResponse { Verb = "list", Resource = "nodepools", Body = "<html>502</html>", ContentType = "text/html" });
         using var stop = new CancellationTokenSource(KarcCluster.Timeout);
-        var options = CliParser.Parse(["controller", "--kubeconfig", cluster.Kubeconfig, "--health-port", "0", "--log-level", "Error", "--lease-namespace", "default"], _ => null);
+        var options = KarcSettings.Definition.Parse(["controller", "--kubeconfig", cluster.Kubeconfig, "--health-port", "0", "--log-level", "Error", "--lease-namespace", "default"], _ => null);
 
         var host = ControllerHost.RunAsync(options, stop.Token);
 
-        // The version probe and then the watch's list both get the page; the host must still be running after both.
+        // The watch's list gets the page, reports it and retries (twice here); the host must still be running after both.
         while (html.Hits < 2)
         {
             Assert.False(host.IsCompleted, "the controller host stopped: " + host.Exception?.GetBaseException().Message);

@@ -11,7 +11,7 @@ public class ControllerHostTests
         await using var cluster = await KarcCluster.StartAsync();
         await cluster.SeedPoolAsync("general", """[{"nodes":"20%"}]""");
         using var stop = new CancellationTokenSource(KarcCluster.Timeout);
-        var options = CliParser.Parse(["controller", "--kubeconfig", cluster.Kubeconfig, "--health-port", "0", "--log-level", "Warning", "--lease-namespace", "default"], _ => null);
+        var options = KarcSettings.Definition.Parse(["controller", "--kubeconfig", cluster.Kubeconfig, "--health-port", "0", "--log-level", "Warning", "--lease-namespace", "default"], _ => null);
         var host = ControllerHost.RunAsync(options, stop.Token);
 
         // The window is placed once the controller leads, so a slow start on a loaded machine cannot

@@ -1,3 +1,4 @@
+using Addons.Kit.Shutdown;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Addons.Karc.Cli;
@@ -15,12 +16,43 @@ public class ControllerStartupTests
         await using var cluster = await KarcCluster.StartAsync();
         using var stop = new CancellationTokenSource(KarcCluster.Timeout);
         // The emulator's kubeconfig context sets no namespace and the test does not run in a pod.
-        var options = CliParser.Parse(["controller", "--kubeconfig", cluster.Kubeconfig, "--health-port", "0", "--log-level", "Error"], _ => null);
+        var options = KarcSettings.Definition.Parse(["controller", "--kubeconfig", cluster.Kubeconfig, "--health-port", "0", "--log-level", "Error"], _ => null);
 
         var code = await ControllerHost.RunAsync(options, stop.Token).WaitAsync(KarcCluster.Timeout);
 
-        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal(ExitCodes.Configuration, code);
         Assert.Null(cluster.Api.Get("coordination.k8s.io", "v1", "leases", "default", "karc"));
+    }
+
+    [Fact]
+    public async Task RunAsync_KarpenterNotServedAtStart_KeepsRunningAndWatchesOnceInstalled()
+    {
+        await using var cluster = await KarcCluster.StartAsync("none");
+        using var stop = new CancellationTokenSource(KarcCluster.Timeout);
+        var options = KarcSettings.Definition.Parse(["controller", "--kubeconfig", cluster.Kubeconfig, "--health-port", "0", "--log-level", "Error", "--lease-namespace", "default"], _ => null);
+        var host = ControllerHost.RunAsync(options, stop.Token);
+        await cluster.Api.ApplyYamlAsync(
+            "{\"apiVersion\":\"karc.io/v1alpha1\",\"kind\":\"ConsolidationFreeze\",\"metadata\":{\"name\":\"always\"},\"spec\":{\"nodePools\":[\"general\"]," +
+            "\"window\":{\"start\":\"2020-01-01T00:00:00Z\",\"end\":\"2099-01-01T00:00:00Z\"}}}",
+            CancellationToken.None);
+
+        // Discovery says nodepools.karpenter.sh is not served: the controller leads, reports and retries, never exits.
+        while (cluster.Api.Get("coordination.k8s.io", "v1", "leases", "default", "karc")?["spec"]?["holderIdentity"] is null)
+        {
+            Assert.False(host.IsCompleted, "the controller host stopped");
+            await Task.Delay(25, stop.Token);
+        }
+
+        await cluster.InstallKarpenterAsync();
+        await cluster.SeedPoolAsync("general", """[{"nodes":"20%"}]""");
+        while (cluster.Budgets("general") != """[{"nodes":"0"},{"nodes":"20%"}]""")
+        {
+            Assert.False(host.IsCompleted, "the controller host stopped");
+            await Task.Delay(25, stop.Token);
+        }
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await host.WaitAsync(KarcCluster.Timeout));
     }
 
     [Fact]

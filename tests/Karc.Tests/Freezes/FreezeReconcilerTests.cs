@@ -235,4 +235,87 @@ public class FreezeReconcilerTests
         var pool = System.Text.Json.JsonSerializer.Deserialize(h.Cluster.Pool("general").ToJsonString(), Addons.Karc.NodePools.KarcJsonContext.Default.NodePool)!;
         Assert.Equal(["all"], h.Index.FreezesFor(pool).Select(k => k.Name));
     }
+
+    [Fact]
+    public async Task Reconcile_StaleCacheShowsUnpaused_FreshReadSeesManualPauseAndLeavesIt()
+    {
+        await using var h = await FreezeHarness.StartAsync(Now);
+        await h.Cluster.SeedPoolAsync("general", Unpaused);
+        await h.ApplyFreezeAsync("release", Window("""["general"]""", Now, Now.AddHours(5)));
+        await h.StopCacheAsync();
+        // A manual `karc pause` the cache has not seen: the cache still says unpaused and unheld.
+        await h.Cluster.SeedPoolAsync("general", Paused);
+        var rv = h.Cluster.ResourceVersionOf("general");
+
+        await h.ReconcileAsync("release", waitForCache: false);
+
+        // The fresh read shows a pause karc does not own: no patch, no claim, nothing held.
+        Assert.Equal(rv, h.Cluster.ResourceVersionOf("general"));
+        Assert.Null(h.Holders("general"));
+        Assert.Empty((await h.GetAsync("release"))!.Status!.PausedNodePools);
+    }
+
+    [Fact]
+    public async Task Reconcile_ListingNodePoolsFails_PausesFromTheCacheWithoutListing()
+    {
+        await using var h = await FreezeHarness.StartAsync(Now);
+        await h.Cluster.SeedPoolAsync("general", Unpaused);
+        await h.Cluster.SeedPoolAsync("other", Unpaused);
+        await h.ApplyFreezeAsync("release", Window("""["*"]""", Now, Now.AddHours(5)));
+        using var cts = new CancellationTokenSource(KarcCluster.Timeout);
+        await h.CacheCaughtUpAsync(cts.Token);
+        // From here on any LIST of NodePools fails: the reconciler must not need one.
+        h.Cluster.Api.Faults.AddError(500, verb: "list", resource: "nodepools", count: 1000);
+
+        await h.ReconcileAsync("release");
+
+        Assert.Equal(Paused, h.Cluster.Budgets("general"));
+        Assert.Equal(Paused, h.Cluster.Budgets("other"));
+        Assert.Equal(["general", "other"], (await h.GetAsync("release"))!.Status!.PausedNodePools);
+    }
+
+    [Fact]
+    public async Task Reconcile_ActiveStaysTrue_LastTransitionTimeKeptObservedGenerationMoves()
+    {
+        await using var h = await FreezeHarness.StartAsync(Now);
+        await h.Cluster.SeedPoolAsync("general", Unpaused);
+        await h.Cluster.SeedPoolAsync("gpu", Unpaused);
+        await h.ApplyFreezeAsync("release", Window("""["general"]""", Now, Now.AddHours(5)));
+        await h.ReconcileAsync("release");
+        var first = (await h.GetAsync("release"))!;
+        var active = Assert.Single(first.Status!.Conditions, c => c.Type == "Active");
+        Assert.Equal(Now.UtcDateTime, active.LastTransitionTime);
+
+        h.Time.Advance(TimeSpan.FromMinutes(30));
+        await h.ApplyFreezeAsync("release", Window("""["general","gpu"]""", Now, Now.AddHours(5)));
+        await h.ReconcileAsync("release");
+
+        var second = (await h.GetAsync("release"))!;
+        Assert.True(second.Metadata.Generation > first.Metadata.Generation);
+        Assert.Equal(second.Metadata.Generation, second.Status!.ObservedGeneration);
+        active = Assert.Single(second.Status.Conditions, c => c.Type == "Active");
+        Assert.Equal("Holding 2 NodePool(s) paused", active.Message);
+        Assert.Equal(second.Metadata.Generation, active.ObservedGeneration);
+        Assert.Equal(Now.UtcDateTime, active.LastTransitionTime);
+    }
+
+    [Fact]
+    public async Task Reconcile_SamePauseTwiceWithinTenMinutes_OneEventWithSeriesCount2()
+    {
+        await using var h = await FreezeHarness.StartAsync(Now);
+        await h.Cluster.SeedPoolAsync("general", Unpaused);
+        await h.ApplyFreezeAsync("release", Window("""["general"]""", Now, Now.AddMinutes(2)));
+        await h.ReconcileAsync("release");
+        h.Time.Advance(TimeSpan.FromMinutes(3));
+        await h.ReconcileAsync("release");
+        Assert.Equal(Unpaused, h.Cluster.Budgets("general"));
+        await h.ApplyFreezeAsync("release", Window("""["general"]""", Now.AddMinutes(3), Now.AddMinutes(8)));
+        await h.ReconcileAsync("release");
+        Assert.Equal(Paused, h.Cluster.Budgets("general"));
+
+        var paused = Assert.Single(h.Cluster.Api.List("events.k8s.io", "v1", "events", "default"),
+            e => e["reason"]?.ToString() == "Paused" && e["regarding"]?["name"]?.ToString() == "general");
+        Assert.Equal(2, paused["series"]?["count"]?.GetValue<int>());
+        Assert.Equal("karc.io/consolidationfreeze-controller", paused["reportingController"]?.ToString());
+    }
 }

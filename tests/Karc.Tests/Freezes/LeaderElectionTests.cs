@@ -19,9 +19,8 @@ public class LeaderElectionTests
         var b = Start(cluster, "replica-b", stopB.Token);
         await WaitUntilAsync(() => cluster.Api.Rbac.UsedBy("default", "replica-b").Any(r => r.Resource == "leases"), b, stopB.Token);
 
-        // The standby only competes for the Lease (after its start-up NodePool version probe): no watch, no write.
-        Assert.All(cluster.Api.Rbac.UsedBy("default", "replica-b"), r => Assert.True(
-            r.Resource == "leases" || r is { Verb: "list", Resource: "nodepools" }, $"standby used {r}"));
+        // The standby only competes for the Lease: no discovery-driven probe, no watch, no write.
+        Assert.All(cluster.Api.Rbac.UsedBy("default", "replica-b"), r => Assert.True(r.Resource == "leases", $"standby used {r}"));
 
         await stopA.CancelAsync();
         Assert.Equal(0, await a.WaitAsync(KarcCluster.Timeout));
@@ -39,7 +38,7 @@ public class LeaderElectionTests
         // Each replica authenticates as its own ServiceAccount so the emulator can tell who did what (RBAC stays off).
         var kubeconfig = Path.Combine(Path.GetDirectoryName(cluster.Kubeconfig)!, identity);
         cluster.Api.WriteKubeconfig(kubeconfig, "emulator", cluster.Api.Rbac.IssueToken("default", identity));
-        var options = CliParser.Parse(
+        var options = KarcSettings.Definition.Parse(
             ["controller", "--kubeconfig", kubeconfig, "--health-port", "0", "--leader-elect=true", "--lease-name", "karc", "--lease-namespace", "default"],
             _ => null);
         return ControllerHost.RunAsync(options, stop);

@@ -161,7 +161,7 @@ public class PauseResumeEmulatorTests
         var code = await Addons.Karc.Cli.KarcCli.RunAsync(["status"], new Addons.Karc.Cli.CliRuntime
         {
             Console = new Addons.Karc.Cli.CliConsole { Out = stdout, Error = stderr, In = new StringReader(""), Environment = _ => null },
-            Connect = c => Addons.Kit.Kubernetes.Config.KubeConnection.FromKubeconfig(path, c),
+            Connect = (_, c) => Addons.Kit.Kubernetes.Config.KubeConnection.FromKubeconfig(path, c),
         }, CancellationToken.None).WaitAsync(KarcCluster.Timeout);
 
         Assert.Equal(1, code);
