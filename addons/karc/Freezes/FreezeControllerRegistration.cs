@@ -4,6 +4,7 @@ using Addons.Kit.Hosting;
 using Addons.Kit.Kubernetes.Client;
 using Addons.Kit.Kubernetes.Discovery;
 using Addons.Kit.Kubernetes.Helpers;
+using Addons.Kit.Kubernetes.Watching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -18,7 +19,8 @@ internal static class FreezeControllerRegistration
     /// <summary>
     /// Registers the freeze controller. NodePools are watched on the version discovery finds when the watch starts
     /// (v1, else v1beta1; retried with backoff while discovery fails), and the reconciler reads them from that
-    /// watch's cache.
+    /// watch's cache, kept without managedFields (the reconciler decides from budgets and annotations only, and
+    /// writes only after a fresh read).
     /// </summary>
     public static AddonHostBuilder AddFreezeController(this AddonHostBuilder builder)
     {
@@ -36,7 +38,10 @@ internal static class FreezeControllerRegistration
                 FreezeResources.Freeze, KarcJsonContext.Default.ConsolidationFreeze, o => o.Name = "consolidationfreeze")
             .Watches(
                 static (services, cancellationToken) => services.GetRequiredService<NodePoolApi>().ResourceTypeAsync(cancellationToken),
-                KarcJsonContext.Default.NodePool, index.FreezesFor, cache: poolCache);
+                KarcJsonContext.Default.NodePool,
+                index.FreezesFor,
+                new WatcherOptions { Transform = WatchTransforms.StripManagedFields },
+                poolCache);
         return builder;
     }
 }
