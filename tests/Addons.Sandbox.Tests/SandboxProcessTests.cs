@@ -160,7 +160,7 @@ public sealed class SandboxProcessTests : IDisposable
     public void Dispose() => Directory.Delete(_state, recursive: true);
 
     /// <summary>A sandbox started with <paramref name="args"/> that has printed its banner; stopped (killed if need be) on dispose.</summary>
-    private static async Task<RunningSandbox> RunningSandboxAsync(CancellationToken cancellationToken, params string[] args)
+    internal static async Task<RunningSandbox> RunningSandboxAsync(CancellationToken cancellationToken, params string[] args)
     {
         var process = StartSandbox(args);
         var running = new RunningSandbox(process, new OutputLog(process));
@@ -176,7 +176,7 @@ public sealed class SandboxProcessTests : IDisposable
         }
     }
 
-    private sealed record RunningSandbox(Process Process, OutputLog Output) : IAsyncDisposable
+    internal sealed record RunningSandbox(Process Process, OutputLog Output) : IAsyncDisposable
     {
         public async Task<int> StopAsync(CancellationToken cancellationToken)
         {
@@ -197,7 +197,7 @@ public sealed class SandboxProcessTests : IDisposable
         }
     }
 
-    private static Process StartSandbox(params string[] args)
+    internal static Process StartSandbox(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -213,14 +213,14 @@ public sealed class SandboxProcessTests : IDisposable
         return Process.Start(start) ?? throw new InvalidOperationException("sandbox did not start");
     }
 
-    private static async Task<string> RunKubectlAsync(string kubeconfig, CancellationToken cancellationToken, params string[] args)
+    internal static async Task<string> RunKubectlAsync(string kubeconfig, CancellationToken cancellationToken, params string[] args)
     {
         var (exitCode, stdout, stderr) = await RunKubectlRawAsync(kubeconfig, cancellationToken, args);
         Assert.True(exitCode == 0, $"kubectl {string.Join(' ', args)} failed: {stderr}");
         return stdout;
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunKubectlRawAsync(string kubeconfig, CancellationToken cancellationToken, params string[] args)
+    internal static async Task<(int ExitCode, string Stdout, string Stderr)> RunKubectlRawAsync(string kubeconfig, CancellationToken cancellationToken, params string[] args)
     {
         var start = new ProcessStartInfo(KubeTools.Kubectl) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["KUBECONFIG"] = kubeconfig;
@@ -264,7 +264,7 @@ public sealed class SandboxProcessTests : IDisposable
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    private static string RepoRoot() => Addons.Kit.Testing.Repository.Repo.Root;
+    internal static string RepoRoot() => Addons.Kit.Testing.Repository.Repo.Root;
 
     /// <summary>The port the banner printed for an addon ("karc: running (pid N, port P, ...").</summary>
     private static int AddonPort(string output, string addon)
@@ -290,7 +290,7 @@ public sealed class SandboxProcessTests : IDisposable
     }
 
     /// <summary>Re-checks a condition the sandbox's controller reaches on its own; the bound comes from the token.</summary>
-    private static async Task WaitForAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
+    internal static async Task WaitForAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
     {
         while (!await condition())
         {
@@ -299,7 +299,7 @@ public sealed class SandboxProcessTests : IDisposable
     }
 
     /// <summary>The first port from <paramref name="from"/> on whose next nine ports are free too.</summary>
-    private static int FreeBase(int from)
+    internal static int FreeBase(int from)
     {
         for (var port = from + Random.Shared.Next(0, 5000); port < 32000; port += 10)
         {
