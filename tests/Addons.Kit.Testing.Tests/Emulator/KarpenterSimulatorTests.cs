@@ -109,4 +109,29 @@ public sealed class KarpenterSimulatorTests
         Assert.StartsWith("general-", claim["metadata"]!["name"]!.ToString(), StringComparison.Ordinal);
         Assert.Equal(Assert.Single(e.Api.List("", "v1", "nodes"))["metadata"]!["name"]!.ToString(), claim["status"]!["nodeName"]!.ToString());
     }
+
+    [Fact]
+    public async Task StateRestored_NodeClaimNotLaunchedYet_LaunchedAfterTheDelay()
+    {
+        var dir = Directory.CreateTempSubdirectory("emulator-state-").FullName;
+        var file = Path.Combine(dir, "cluster.json");
+        var (options, _, _) = Setup();
+        await using (var first = await EmulatorClient.StartAsync(new EmulatorOptions { TimeProvider = options.TimeProvider, Workloads = options.Workloads, Karpenter = options.Karpenter, StateFile = file }))
+        {
+            await first.Api.ApplyYamlAsync(KarpenterYaml.Crds, first.Ct);
+            await first.Api.ApplyYamlAsync(KarpenterYaml.Cluster, first.Ct);
+            await first.DeleteAsync(NodeClaims + "/general-7x2kq");
+            await first.Api.SaveStateAsync(first.Ct);
+        }
+
+        var (restarted, clock, _) = Setup();
+        await using var second = await EmulatorClient.StartAsync(new EmulatorOptions { TimeProvider = clock, Workloads = restarted.Workloads, Karpenter = restarted.Karpenter, StateFile = file });
+        var replacement = Assert.Single(second.Api.List("karpenter.sh", "v1", "nodeclaims"));
+        Assert.Null(replacement["status"]?["nodeName"]);
+        clock.Advance(TimeSpan.FromSeconds(30));
+
+        var node = Assert.Single(second.Api.List("", "v1", "nodes"))["metadata"]!["name"]!.ToString();
+        Assert.Equal(node, second.Api.Get("karpenter.sh", "v1", "nodeclaims", null, replacement["metadata"]!["name"]!.ToString())!["status"]!["nodeName"]!.ToString());
+        Directory.Delete(dir, recursive: true);
+    }
 }
