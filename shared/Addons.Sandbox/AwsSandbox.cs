@@ -14,6 +14,9 @@ internal sealed class AwsSandbox : IAsyncDisposable
     /// <summary>The demo cluster's name.</summary>
     public const string ClusterName = "demo";
 
+    /// <summary>The demo cluster's Kubernetes version at start.</summary>
+    public const string InitialVersion = "1.30";
+
     private readonly EksTokenAuthenticator _tokens;
 
     private AwsSandbox(AwsEmulator aws, EksTokenAuthenticator tokens)
@@ -30,11 +33,17 @@ internal sealed class AwsSandbox : IAsyncDisposable
     {
         var aws = await AwsEmulator.StartAsync(new AwsEmulatorOptions { Port = port, UpdateDuration = TimeSpan.FromSeconds(30) }, ct);
         var ca = api.CaCertificatePem is { } pem ? Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(pem)) : null;
-        EksDemo.Seed(aws, ClusterName, "1.30", api.BaseUrl, ca);
+        EksDemo.Seed(aws, ClusterName, InitialVersion, api.BaseUrl, ca);
         var tokens = new EksTokenAuthenticator(aws, ClusterName);
         api.Rbac.ExternalTokens = tokens.AsKubernetesAuthenticator();
         return new AwsSandbox(aws, tokens);
     }
+
+    /// <summary>The kubelet version of a node that matches the demo cluster's control plane now ("v1.30.0-eks").</summary>
+    public string KubeletVersion => KubeletVersionFor(Aws.Clusters.TryGetValue(ClusterName, out var cluster) ? cluster.Version : InitialVersion);
+
+    /// <summary>The kubelet version an EKS-optimized AMI for <paramref name="clusterVersion"/> reports.</summary>
+    public static string KubeletVersionFor(string clusterVersion) => $"v{clusterVersion}.0-eks";
 
     /// <summary>Ready-to-paste commands (AWS CLI v2 or v1), each working as printed from any directory.</summary>
     public IReadOnlyList<string> Commands()

@@ -21,6 +21,7 @@ internal static class Banner
         Console.WriteLine($"  KUBECONFIG={kubeconfig} {context.Kubectl} get nodepools,nodes");
         Console.WriteLine($"  KUBECONFIG={kubeconfig} {context.Kubectl} get vulnerabilityreports -A");
         Console.WriteLine($"  KUBECONFIG={kubeconfig} {context.Kubectl} get events -A");
+        Console.WriteLine($"  KUBECONFIG={kubeconfig} {context.Kubectl} delete nodeclaim general-7x2kq   (Karpenter replaces it: a new node is Ready ~5 s later, at the EKS cluster's version)");
         foreach (var addon in SandboxAddons.All)
         {
             var process = running.FirstOrDefault(p => p.Name == addon.Name);
@@ -35,7 +36,7 @@ internal static class Banner
             }
         }
         Console.WriteLine();
-        Console.WriteLine($"EKS/STS emulator: {aws.Aws.Endpoint} (region {aws.Aws.Region}; cluster {AwsSandbox.ClusterName} at 1.30 whose API is the emulator above; updates take 30 s)");
+        Console.WriteLine($"EKS/STS emulator: {aws.Aws.Endpoint} (region {aws.Aws.Region}; cluster {AwsSandbox.ClusterName} at {AwsSandbox.InitialVersion} whose API is the emulator above; updates take 30 s)");
         foreach (var command in aws.Commands())
         {
             Console.WriteLine("  " + command);

@@ -1,19 +1,30 @@
 namespace Addons.Sandbox;
 
 /// <summary>Command-line options of the sandbox.</summary>
-internal sealed record SandboxOptions(int Port, bool StartAddons, string StateDirectory)
+internal sealed record SandboxOptions(int Port, bool StartAddons, string StateDirectory, bool KeepState = false)
 {
     /// <summary>The default API port: fixed so the written kubeconfig and printed commands stay valid across runs.</summary>
     public const int DefaultPort = 16443;
 
-    /// <summary>--state-dir holds the kubeconfig, addon logs, generated seeds and the cleaner workspace (default .sandbox/); cluster objects are never kept: every start seeds a fresh emulator.</summary>
-    public const string Usage = "usage: dotnet run --project shared/Addons.Sandbox [-- --port <1-65535>] [--no-addons] [--state-dir <path>]";
+    /// <summary>The file in the state folder that holds the cluster with --keep-state.</summary>
+    public const string StateFileName = "cluster.json";
+
+    /// <summary>
+    /// --state-dir holds the kubeconfig, addon logs, generated seeds and the cleaner workspace (default .sandbox/).
+    /// Cluster objects are kept only with --keep-state (in &lt;state-dir&gt;/cluster.json, saved every few seconds when
+    /// something changed and on stop); without it every start seeds a fresh emulator.
+    /// </summary>
+    public const string Usage = "usage: dotnet run --project shared/Addons.Sandbox [-- --port <1-65535>] [--no-addons] [--state-dir <path>] [--keep-state]";
+
+    /// <summary>Where the cluster is kept (with --keep-state).</summary>
+    public string StateFile => Path.Combine(StateDirectory, StateFileName);
 
     /// <summary>Parses <paramref name="args"/>; returns null and an error naming the bad argument otherwise.</summary>
     public static SandboxOptions? Parse(IReadOnlyList<string> args, string repoRoot, out string? error)
     {
         var port = DefaultPort;
         var startAddons = true;
+        var keepState = false;
         var stateDirectory = Path.Combine(repoRoot, ".sandbox");
         error = null;
         for (var i = 0; i < args.Count; i++)
@@ -30,6 +41,9 @@ internal sealed record SandboxOptions(int Port, bool StartAddons, string StateDi
                 case "--state-dir" when i + 1 < args.Count:
                     stateDirectory = Path.GetFullPath(args[++i]);
                     break;
+                case "--keep-state":
+                    keepState = true;
+                    break;
                 case "--no-addons":
                     startAddons = false;
                     break;
@@ -38,6 +52,6 @@ internal sealed record SandboxOptions(int Port, bool StartAddons, string StateDi
                     return null;
             }
         }
-        return new SandboxOptions(port, startAddons, stateDirectory);
+        return new SandboxOptions(port, startAddons, stateDirectory, keepState);
     }
 }

@@ -10,7 +10,7 @@ using Addons.Sandbox.Plugins;
 namespace Addons.Sandbox;
 
 /// <summary>
-/// Starts the emulator (HTTPS, bearer token, workload simulator) on the given loopback port, writes the
+/// Starts the emulator (HTTPS, bearer token, workload and Karpenter simulators) on the given loopback port, writes the
 /// kubeconfig, installs CRDs and demo objects, starts every built addon on ports of its own, waits until
 /// each addon's readiness endpoint answers 200 (a run-once addon, such as gss, runs to completion instead and its
 /// report is printed), then prints the banner. An addon that exits or never gets
@@ -43,6 +43,7 @@ internal static class SandboxRunner
         Directory.CreateDirectory(options.StateDirectory);
         var (kubectl, toolsProblem) = await KubeToolsInstaller.EnsureAsync(RepoLayout.Root, stop.Token);
         Console.WriteLine($"sandbox: starting the Kubernetes API emulator on https://127.0.0.1:{options.Port}");
+        AwsSandbox? eks = null;
         KubeApiEmulator api;
         try
         {
@@ -50,8 +51,11 @@ internal static class SandboxRunner
             {
                 Port = options.Port,
                 Https = true,
+                StateFile = options.KeepState ? options.StateFile : null,
                 AdminToken = "sandbox-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-                Workloads = new WorkloadSimulation { Nodes = [] },
+                // Nodes run the demo EKS cluster's version; Karpenter launches at its current version (AMI alias @latest).
+                Workloads = new WorkloadSimulation { Nodes = [], KubeletVersion = AwsSandbox.KubeletVersionFor(AwsSandbox.InitialVersion) },
+                Karpenter = new KarpenterSimulation { KubeletVersionSource = () => eks?.KubeletVersion ?? AwsSandbox.KubeletVersionFor(AwsSandbox.InitialVersion) },
             }, stop.Token);
         }
         catch (IOException e)
@@ -60,11 +64,18 @@ internal static class SandboxRunner
             await Console.Error.WriteLineAsync($"sandbox: cannot listen on 127.0.0.1:{options.Port} ({e.Message}); stop the other sandbox or pass --port <1-65535>");
             return 1;
         }
+        catch (InvalidDataException e)
+        {
+            // A kept cluster that cannot be read is not thrown away silently: the user decides.
+            await Console.Error.WriteLineAsync($"sandbox: {e.Message}; delete that file to start fresh, or run without --keep-state");
+            return 1;
+        }
         await using var _ = api;
         AwsSandbox aws;
         try
         {
             aws = await AwsSandbox.StartAsync(api, options.Port == 65535 ? 0 : options.Port + 1, stop.Token);
+            eks = aws;
         }
         catch (IOException e)
         {
@@ -79,8 +90,18 @@ internal static class SandboxRunner
         };
         api.WriteKubeconfig(context.KubeconfigPath);
 
-        var seeded = await SeedAsync(api, context, stop.Token);
-        Console.WriteLine($"sandbox: seeded {seeded} objects ({clock.Elapsed.TotalSeconds:F1} s)");
+        if (api.Restored)
+        {
+            // The kept cluster as it was left; CRDs are re-applied from the checkout so schema changes reach it.
+            var crds = await SeedAsync(api, context, crdsOnly: true, stop.Token);
+            Console.WriteLine($"sandbox: restored the cluster from {context.ForShell(options.StateFile)} (resourceVersion {api.ResourceVersion}; {crds} CRDs re-applied; --keep-state)");
+        }
+        else
+        {
+            var seeded = await SeedAsync(api, context, crdsOnly: false, stop.Token);
+            Console.WriteLine($"sandbox: seeded {seeded} objects ({clock.Elapsed.TotalSeconds:F1} s)");
+        }
+        var keeper = options.KeepState ? new StateKeeper(api, context.ForShell(options.StateFile)) : null;
 
         var running = new List<AddonProcess>();
         var jobs = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -98,7 +119,7 @@ internal static class SandboxRunner
             }
             Console.WriteLine($"sandbox: ready in {clock.Elapsed.TotalSeconds:F1} s");
             Banner.Print(context, running, jobs, aws, toolsProblem);
-            exitCode = await WaitAsync(context, running, stop.Token);
+            exitCode = await WaitAsync(context, running, keeper, stop.Token);
         }
         finally
         {
@@ -112,6 +133,10 @@ internal static class SandboxRunner
             {
                 // Plug-ins that started emulators of their own (gss: GitHub, Slack) stop them last.
                 await addon.DisposeAsync();
+            }
+            if (keeper is not null)
+            {
+                await keeper.SaveAsync(force: true, CancellationToken.None);
             }
             Console.WriteLine("sandbox: stopped");
         }
@@ -134,14 +159,14 @@ internal static class SandboxRunner
         return ports;
     }
 
-    private static async Task<int> SeedAsync(KubeApiEmulator api, SandboxContext context, CancellationToken cancellationToken)
+    private static async Task<int> SeedAsync(KubeApiEmulator api, SandboxContext context, bool crdsOnly, CancellationToken cancellationToken)
     {
         var sandboxDir = Path.Combine(context.RepoRoot, "shared", "Addons.Sandbox");
         var files = KarpenterCrds.CurrentFiles(context.RepoRoot)
             .Concat(Directory.GetFiles(Path.Combine(sandboxDir, "crds"), "*.yaml").Order(StringComparer.Ordinal))
             .Concat(SandboxAddons.All.SelectMany(a => a.SeedFiles(context)).Where(f => f.Contains("/crds/", StringComparison.Ordinal)))
-            .Concat(Directory.GetFiles(Path.Combine(sandboxDir, "seed"), "*.yaml").Order(StringComparer.Ordinal))
-            .Concat(SandboxAddons.All.SelectMany(a => a.SeedFiles(context)).Where(f => !f.Contains("/crds/", StringComparison.Ordinal)));
+            .Concat(crdsOnly ? [] : Directory.GetFiles(Path.Combine(sandboxDir, "seed"), "*.yaml").Order(StringComparer.Ordinal))
+            .Concat(crdsOnly ? [] : SandboxAddons.All.SelectMany(a => a.SeedFiles(context)).Where(f => !f.Contains("/crds/", StringComparison.Ordinal)));
         var count = 0;
         foreach (var file in files)
         {
@@ -253,10 +278,14 @@ internal static class SandboxRunner
     }
 
     /// <summary>Waits for the stop signal; an addon that exits on its own stops the sandbox with exit code 1.</summary>
-    private static async Task<int> WaitAsync(SandboxContext context, List<AddonProcess> running, CancellationToken stop)
+    private static async Task<int> WaitAsync(SandboxContext context, List<AddonProcess> running, StateKeeper? keeper, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
+            if (keeper is not null)
+            {
+                await keeper.SaveAsync(force: false, CancellationToken.None);
+            }
             if (running.FirstOrDefault(p => p.HasExited) is { } process)
             {
                 await Console.Error.WriteLineAsync($"sandbox: {process.Name} exited with code {process.ExitCode}; see {context.ForShell(process.LogPath)}");

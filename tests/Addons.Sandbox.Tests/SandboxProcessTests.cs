@@ -119,7 +119,83 @@ public sealed class SandboxProcessTests : IDisposable
         Assert.Contains("--bogus", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_KeepState_ObjectCreatedWithKubectlIsThereAfterRestart()
+    {
+        using var timeout = new CancellationTokenSource(Bound);
+        var port = FreeBase(20000).ToString(CultureInfo.InvariantCulture);
+        var kubeconfig = Path.Combine(_state, "kubeconfig");
+        await using (var first = await RunningSandboxAsync(timeout.Token, "--port", port, "--no-addons", "--state-dir", _state, "--keep-state"))
+        {
+            await RunKubectlAsync(kubeconfig, timeout.Token, "create", "configmap", "kept", "-n", "shop", "--from-literal=k=v");
+            await RunKubectlAsync(kubeconfig, timeout.Token, "delete", "nodepool", "spot");
+            Assert.Equal(0, await first.StopAsync(timeout.Token));
+            Assert.Contains("sandbox: cluster kept in ", first.Output.Text, StringComparison.Ordinal);
+        }
+
+        await using var second = await RunningSandboxAsync(timeout.Token, "--port", port, "--no-addons", "--state-dir", _state, "--keep-state");
+        Assert.Contains("sandbox: restored the cluster from ", second.Output.Text, StringComparison.Ordinal);
+        Assert.Equal("v", await RunKubectlAsync(kubeconfig, timeout.Token, "get", "configmap", "kept", "-n", "shop", "-o", "jsonpath={.data.k}"));
+        var pools = await RunKubectlAsync(kubeconfig, timeout.Token, "get", "nodepools", "-o", "name");
+        Assert.DoesNotContain("spot", pools, StringComparison.Ordinal);
+        Assert.Contains("nodepool.karpenter.sh/general", pools, StringComparison.Ordinal);
+        Assert.Equal(0, await second.StopAsync(timeout.Token));
+    }
+
+    [Fact]
+    public async Task Run_KeepStateWithCorruptFile_ExitsOneNamingTheFile()
+    {
+        using var timeout = new CancellationTokenSource(Bound);
+        var file = Path.Combine(_state, "cluster.json");
+        await File.WriteAllTextAsync(file, "not json", timeout.Token);
+        using var sandbox = StartSandbox("--port", FreeBase(20000).ToString(CultureInfo.InvariantCulture), "--no-addons", "--state-dir", _state, "--keep-state");
+        var stderr = await sandbox.StandardError.ReadToEndAsync(timeout.Token);
+        await sandbox.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(1, sandbox.ExitCode);
+        Assert.Contains($"sandbox: {file}: not a saved emulator state (", stderr, StringComparison.Ordinal);
+        Assert.Contains("delete that file to start fresh, or run without --keep-state", stderr, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_state, recursive: true);
+
+    /// <summary>A sandbox started with <paramref name="args"/> that has printed its banner; stopped (killed if need be) on dispose.</summary>
+    private static async Task<RunningSandbox> RunningSandboxAsync(CancellationToken cancellationToken, params string[] args)
+    {
+        var process = StartSandbox(args);
+        var running = new RunningSandbox(process, new OutputLog(process));
+        try
+        {
+            await running.Output.WaitForLineAsync(l => l.Contains("Ctrl+C stops everything.", StringComparison.Ordinal), cancellationToken);
+            return running;
+        }
+        catch
+        {
+            await running.DisposeAsync();
+            throw;
+        }
+    }
+
+    private sealed record RunningSandbox(Process Process, OutputLog Output) : IAsyncDisposable
+    {
+        public async Task<int> StopAsync(CancellationToken cancellationToken)
+        {
+            Signal(Process.Id, 15);
+            await Process.WaitForExitAsync(cancellationToken);
+            return Process.ExitCode;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            if (!Process.HasExited)
+            {
+                Process.Kill(entireProcessTree: true);
+            }
+
+            Process.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
 
     private static Process StartSandbox(params string[] args)
     {

@@ -34,6 +34,19 @@ public sealed class EmulatorOptions
     /// <value>The default value is null: no controllers run, as before.</value>
     public WorkloadSimulation? Workloads { get; init; }
 
+    /// <summary>The Karpenter simulator (NodeClaims launch Nodes, deleted NodeClaims are drained and replaced, NodePool status), or null for none.</summary>
+    /// <value>The default value is null: NodeClaims and NodePools are stored as written.</value>
+    public KarpenterSimulation? Karpenter { get; init; }
+
+    /// <summary>
+    /// A file holding the cluster's objects across restarts: when it exists, <see cref="KubeApiEmulator.StartAsync"/>
+    /// starts from it (resourceVersions continue where they stopped, <see cref="InitialNamespaces"/> is not applied)
+    /// and <see cref="KubeApiEmulator.SaveStateAsync"/> writes it (atomically: a temporary file, then a rename).
+    /// A file that cannot be read as a saved state fails the start with an <see cref="InvalidDataException"/> naming it.
+    /// </summary>
+    /// <value>The default value is null: the cluster lives in memory only.</value>
+    public string? StateFile { get; init; }
+
     /// <summary>
     /// A bearer token that acts as the cluster admin; when set, a request without a known token is refused
     /// with 401 (health endpoints, discovery and OpenAPI stay open) and <see cref="KubeApiEmulator.WriteKubeconfig"/>

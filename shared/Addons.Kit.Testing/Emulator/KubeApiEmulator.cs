@@ -21,7 +21,7 @@ namespace Addons.Kit.Testing.Emulator;
 /// api.WriteKubeconfig(path);
 /// await api.ApplyYamlAsync(yaml, ct);
 /// </code>
-/// <para><b>Caveats:</b> no controllers run unless <see cref="EmulatorOptions.Workloads"/> is set, no admission;
+/// <para><b>Caveats:</b> no controllers run unless <see cref="EmulatorOptions.Workloads"/> or <see cref="EmulatorOptions.Karpenter"/> is set, no admission;
 /// see the project README for the full list of what is not implemented.</para>
 /// </summary>
 public sealed class KubeApiEmulator : IAsyncDisposable
@@ -32,6 +32,8 @@ public sealed class KubeApiEmulator : IAsyncDisposable
     private readonly EmulatorCertificates? _certificates;
 
     private readonly string? _adminToken;
+    private Simulation.KarpenterSimulator? _karpenter;
+    private string? _stateFile;
 
     private KubeApiEmulator(WebApplication app, ObjectStore store, EmulatorFaults faults, EmulatorRbac rbac, CancellationTokenSource stopping, string baseUrl, EmulatorCertificates? certificates, string? adminToken)
     {
@@ -63,6 +65,9 @@ public sealed class KubeApiEmulator : IAsyncDisposable
     /// <summary>RBAC mode, ServiceAccount tokens and access records.</summary>
     public EmulatorRbac Rbac { get; }
 
+    /// <summary>True when the emulator started from <see cref="EmulatorOptions.StateFile"/> rather than empty.</summary>
+    public bool Restored { get; private init; }
+
     /// <summary>The current global resourceVersion (the last one handed out).</summary>
     public long ResourceVersion => _store.ResourceVersion;
 
@@ -80,15 +85,43 @@ public sealed class KubeApiEmulator : IAsyncDisposable
     {
         options ??= new EmulatorOptions();
         var store = new ObjectStore(new KindRegistry(), options.TimeProvider, options.WatchHistorySize);
-        var nsKind = store.Registry.Find("", "v1", "namespaces")!;
-        foreach (var ns in options.InitialNamespaces)
+        var restored = options.StateFile is { } stateFile && File.Exists(stateFile);
+        if (restored)
         {
-            store.Create(nsKind, "", new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, WriteMode.Admin);
+            try
+            {
+                store.LoadState(await ReadStateAsync(options.StateFile!, ct));
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"{options.StateFile}: not a saved emulator state ({e.Message})", e);
+            }
+        }
+        else
+        {
+            var nsKind = store.Registry.Find("", "v1", "namespaces")!;
+            foreach (var ns in options.InitialNamespaces)
+            {
+                store.Create(nsKind, "", new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, WriteMode.Admin);
+            }
         }
 
         if (options.Workloads is { } workloads)
         {
             new Simulation.WorkloadSimulator(store, workloads, options.TimeProvider).Start();
+        }
+
+        Simulation.KarpenterSimulator? karpenter = null;
+        if (options.Karpenter is { } karpenterOptions)
+        {
+            // After the workload simulator: a drain reads the PodDisruptionBudget status it has just written.
+            karpenter = new Simulation.KarpenterSimulator(store, karpenterOptions, options.TimeProvider);
+            karpenter.Start();
+            if (restored)
+            {
+                // Launches and drains that were under way when the state was saved carry on.
+                karpenter.Resume();
+            }
         }
 
         var faults = new EmulatorFaults(store);
@@ -118,7 +151,7 @@ public sealed class KubeApiEmulator : IAsyncDisposable
         var port = new Uri(address).Port;
         var baseUrl = (certificates is null ? "http" : "https") + "://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
         handler.ServerAddress = "127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
-        return new KubeApiEmulator(app, store, faults, rbac, stopping, baseUrl, certificates, options.AdminToken);
+        return new KubeApiEmulator(app, store, faults, rbac, stopping, baseUrl, certificates, options.AdminToken) { _karpenter = karpenter, _stateFile = options.StateFile, Restored = restored };
     }
 
     /// <summary>
@@ -205,15 +238,49 @@ public sealed class KubeApiEmulator : IAsyncDisposable
         return _store.List(kind, ListQuery.All(kind.Namespaced ? ns : null)).Items.Select(i => HttpJson.RenderNode(i, kind)).ToList();
     }
 
+    /// <summary>
+    /// Writes every object to <see cref="EmulatorOptions.StateFile"/>: a temporary file beside it, then a rename, so
+    /// a crash mid-write leaves the previous state intact. Returns the resourceVersion saved.
+    /// </summary>
+    public async Task<long> SaveStateAsync(CancellationToken ct)
+    {
+        var path = _stateFile ?? throw new InvalidOperationException("EmulatorOptions.StateFile is not set");
+        var state = _store.SaveState();
+        var temp = path + ".tmp";
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        await using (var stream = File.Create(temp))
+        {
+            await System.Text.Json.JsonSerializer.SerializeAsync(stream, state, Json.JsonContext.Default.JsonObject, ct);
+        }
+
+        File.Move(temp, path, overwrite: true);
+        return long.Parse(state["resourceVersion"]!.ToString(), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Stops listening and ends open watches.</summary>
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
+        _karpenter?.Dispose();
         _store.CloseWatches();
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
         _stopping.Dispose();
         _certificates?.Dispose();
+    }
+
+    private static async Task<JsonObject> ReadStateAsync(string path, CancellationToken ct)
+    {
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            var node = await System.Text.Json.JsonSerializer.DeserializeAsync(stream, Json.JsonContext.Default.JsonObject, ct);
+            return node ?? throw new InvalidDataException("empty");
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException(e.Message.Split('\n')[0], e);
+        }
     }
 
     private JsonObject Upsert(JsonObject doc)

@@ -70,7 +70,9 @@ internal static class BuiltInKinds
                 PrinterColumn.Path("Schedule", ".spec.schedule"), PrinterColumn.Path("Suspend", ".spec.suspend"),
                 PrinterColumn.Path("Last Schedule", ".status.lastScheduleTime", "date"), age) with { Categories = all },
             Kind("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", true, ["pdb"], true,
-                PrinterColumn.Path("Min Available", ".spec.minAvailable"), PrinterColumn.Path("Max Unavailable", ".spec.maxUnavailable"),
+                // As the real server prints them: "N/A" for the bound the PDB does not set.
+                new("Min Available", "string", 0, o => o["spec"]?["minAvailable"]?.ToString() ?? "N/A"),
+                new("Max Unavailable", "string", 0, o => o["spec"]?["maxUnavailable"]?.ToString() ?? "N/A"),
                 PrinterColumn.Path("Allowed Disruptions", ".status.disruptionsAllowed", "integer"), age),
             Kind("networking.k8s.io", "v1", "ingresses", "Ingress", true, ["ing"], true,
                 PrinterColumn.Path("Class", ".spec.ingressClassName"), age),

@@ -15,35 +15,7 @@ internal sealed partial class WorkloadSimulator
             return;
         }
 
-        SetStatus(Nodes, "", name, current =>
-        {
-            var status = current["status"] as JsonObject ?? [];
-            var now = Now;
-            JsonObject Condition(string type, string value, string reason, string message) => new()
-            {
-                ["type"] = type, ["status"] = value, ["reason"] = reason, ["message"] = message,
-                ["lastHeartbeatTime"] = now, ["lastTransitionTime"] = now,
-            };
-            status["conditions"] = new JsonArray(
-                Condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"),
-                Condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
-                Condition("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
-                Condition("Ready", "True", "KubeletReady", "kubelet is posting ready status"));
-            var nodeInfo = status["nodeInfo"] as JsonObject ?? [];
-            nodeInfo["kubeletVersion"] ??= _options.KubeletVersion;
-            nodeInfo["kubeProxyVersion"] ??= _options.KubeletVersion;
-            nodeInfo["containerRuntimeVersion"] ??= "containerd://2.1.4";
-            nodeInfo["operatingSystem"] ??= "linux";
-            nodeInfo["architecture"] ??= "amd64";
-            nodeInfo["osImage"] ??= "Amazon Linux 2023";
-            status["nodeInfo"] = nodeInfo;
-            status["addresses"] ??= new JsonArray(
-                new JsonObject { ["type"] = "InternalIP", ["address"] = Ip("10.0", name) },
-                new JsonObject { ["type"] = "Hostname", ["address"] = name });
-            status["capacity"] ??= new JsonObject { ["cpu"] = "4", ["memory"] = "16Gi", ["pods"] = "110" };
-            status["allocatable"] ??= new JsonObject { ["cpu"] = "3920m", ["memory"] = "15Gi", ["pods"] = "110" };
-            return status;
-        });
+        SetStatus(Nodes, "", name, current => SimulatedNode.ReadyStatus(current, name, _options.KubeletVersion, Now));
     }
 
     private void ReconcilePod(string ns, string name)
@@ -89,14 +61,14 @@ internal sealed partial class WorkloadSimulator
         }
 
         var node = _store.Find(Nodes, "", nodeName)!.Object;
-        var hostIp = (node["status"]?["addresses"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(a => a["type"]?.ToString() == "InternalIP")?["address"]?.ToString() ?? Ip("10.0", nodeName);
+        var hostIp = (node["status"]?["addresses"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(a => a["type"]?.ToString() == "InternalIP")?["address"]?.ToString() ?? SimulatedNode.Ip("10.0", nodeName);
         SetStatus(Pods, ns, name, current => PodStatus(current, hostIp, completes));
     }
 
     private JsonObject PodStatus(JsonObject pod, string hostIp, bool completes)
     {
         var now = Now;
-        var podIp = Ip("10.244", Meta.Str(pod, "uid") ?? Meta.Name(pod));
+        var podIp = SimulatedNode.Ip("10.244", Meta.Str(pod, "uid") ?? Meta.Name(pod));
         JsonObject Condition(string type, bool value, string? reason = null) => new()
         {
             ["type"] = type, ["status"] = value ? "True" : "False", ["lastProbeTime"] = null, ["lastTransitionTime"] = now,
@@ -163,10 +135,4 @@ internal sealed partial class WorkloadSimulator
 
     private static bool IsReadyNode(JsonObject node) =>
         (node["status"]?["conditions"] as JsonArray)?.OfType<JsonObject>().Any(c => c["type"]?.ToString() == "Ready" && c["status"]?.ToString() == "True") == true;
-
-    private static string Ip(string prefix, string seed)
-    {
-        var hash = (uint)seed.GetHashCode(StringComparison.Ordinal);
-        return $"{prefix}.{(hash >> 8) & 0xff}.{(hash & 0xfd) + 2}";
-    }
 }

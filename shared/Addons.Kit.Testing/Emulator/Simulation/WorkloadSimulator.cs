@@ -162,10 +162,10 @@ internal sealed partial class WorkloadSimulator
         _store.List(kind, ListQuery.All(ns)).Items.Select(i => i.Object)
             .Where(o => Controller(o)?["uid"]?.ToString() == ownerUid && !Meta.IsDeleting(o)).ToList();
 
-    private static JsonObject? Controller(JsonObject obj) =>
+    internal static JsonObject? Controller(JsonObject obj) =>
         (obj["metadata"]?["ownerReferences"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(r => SchemaFlag(r["controller"]));
 
-    private static bool SchemaFlag(JsonNode? node) => node is JsonValue v && v.TryGetValue(out bool b) && b;
+    internal static bool SchemaFlag(JsonNode? node) => node is JsonValue v && v.TryGetValue(out bool b) && b;
 
     private static JsonObject OwnerReference(JsonObject owner) => new()
     {
@@ -213,7 +213,7 @@ internal sealed partial class WorkloadSimulator
     }
 
     /// <summary>A structured label selector (matchLabels, matchExpressions) as the selector string syntax.</summary>
-    private static LabelSelector Selector(JsonNode? selector)
+    internal static LabelSelector Selector(JsonNode? selector)
     {
         var terms = new List<string>();
         foreach (var (key, value) in selector?["matchLabels"] as JsonObject ?? [])
